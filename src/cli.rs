@@ -1,0 +1,156 @@
+//! The command line as clap structs, and nothing else: `commands` turns them into
+//! work. Every option is documented here, which is what `--help` prints.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// newsgraph: news articles in, a knowledge graph of who does what to whom out
+/// (RDF in an embedded Oxigraph store), questioned with saved SPARQL queries.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, about, long_about = None)]
+pub struct Cli {
+    /// The store directory (RocksDB); created by `ingest` when missing.
+    #[arg(long, global = true, env = "NEWSGRAPH_STORE", default_value = "newsgraph-store")]
+    pub store: PathBuf,
+    /// A directory whose LANG.toml and LANG-words.toml replace the built-in lexicons.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
+    /// Print no summary or progress on standard error (errors are still printed).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract articles and store them, one named graph (one transaction) per article.
+    Ingest {
+        /// Files (.txt, .md, .jsonl), directories (read recursively) or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        meta: MetaArgs,
+    },
+    /// Run a saved query (by name), a .rq file or SPARQL text over all the articles.
+    Query {
+        /// A saved query's name (see `newsgraph queries`), a .rq file or SPARQL text.
+        query: String,
+        /// Output format: table for people; csv, tsv, json, xml are the W3C results
+        /// formats; turtle and ntriples for CONSTRUCT and DESCRIBE.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+        /// A parameter of the query, NAME=VALUE, bound as an RDF term: <IRI>,
+        /// ngid:local for an entity, anything else a string. Repeatable.
+        #[arg(long = "param", value_name = "NAME=VALUE")]
+        params: Vec<String>,
+    },
+    /// List the saved queries, or show one.
+    Queries {
+        /// `show NAME` prints one query.
+        #[command(subcommand)]
+        action: Option<QueriesAction>,
+    },
+    /// Print what `ingest` would store for some articles, without a store.
+    Extract {
+        /// Files, directories or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// RDF syntax of the output.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Turtle)]
+        format: ExtractFormat,
+        /// Instead of RDF, show each fact with its sentence, the rule that fired and
+        /// the words it matched.
+        #[arg(long)]
+        explain: bool,
+        #[command(flatten)]
+        meta: MetaArgs,
+    },
+    /// Write the store's quads (or one graph's) to standard output.
+    Export {
+        /// RDF syntax.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Nquads)]
+        format: ExportFormat,
+        /// Only this graph (an article's IRI).
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+    },
+    /// List the stored articles: IRI, id, date, language, headline.
+    Articles,
+    /// Remove a stored article (by IRI, id, URL or content hash).
+    Remove {
+        /// The article.
+        article: String,
+    },
+    /// Count what the store holds.
+    Stats,
+}
+
+/// `queries show NAME`.
+#[derive(Debug, Subcommand)]
+pub enum QueriesAction {
+    /// Print a saved query's text.
+    Show {
+        /// The query's name.
+        name: String,
+    },
+}
+
+/// What the user says about the articles read.
+#[derive(Debug, clap::Args)]
+pub struct MetaArgs {
+    /// Language of the articles: pt, en, or auto (detected per article; JSON Lines
+    /// `lang` fields are used when present).
+    #[arg(long, default_value = "auto")]
+    pub lang: String,
+    /// Publication date (YYYY-MM-DD), used to resolve "on Wednesday", "last year".
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// The article's URL (names its graph, so a new version replaces the old).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// The article's headline (default: the first line when it looks like one).
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// `query --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// Aligned columns for a terminal.
+    Table,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL Query Results XML.
+    Xml,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    Ntriples,
+}
+
+/// `extract --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// TriG: Turtle with the article's graph.
+    Turtle,
+    /// N-Quads.
+    Nquads,
+}
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// N-Quads.
+    Nquads,
+    /// TriG.
+    Trig,
+    /// Turtle (graph names dropped).
+    Turtle,
+}

@@ -1,0 +1,399 @@
+//! What each command does: validates the options, opens what it needs (extractor,
+//! store) and prints results. The library does the work; this module only reads
+//! arguments, writes to the terminal and decides exit codes.
+
+use crate::cli::{Cli, Command, ExportFormat, ExtractFormat, MetaArgs, QueriesAction, QueryFormat};
+use anyhow::{bail, Context, Result};
+use newsgraph::date::Date;
+use newsgraph::input::{self, Defaults, Lang};
+use newsgraph::store::{GraphStore, Outcome};
+use newsgraph::{queries, rdf, Config, Extractor};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, NamedNode, Quad, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let config = Config { lexicon_dir: cli.lexicon.clone() };
+    match cli.command {
+        Command::Ingest { paths, meta } => ingest(&cli.store, &config, &paths, &meta, cli.quiet),
+        Command::Query { query, format, params } => query(&cli.store, &query, format, &params),
+        Command::Queries { action: None } => list_queries(),
+        Command::Queries { action: Some(QueriesAction::Show { name }) } => {
+            let q = queries::find(&name).with_context(|| format!("no saved query named {name:?} (see `newsgraph queries`)"))?;
+            print!("{}", q.text);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { paths, format, explain, meta } => extract(&config, &paths, format, explain, &meta),
+        Command::Export { format, graph } => export(&cli.store, format, graph.as_deref()),
+        Command::Articles => articles(&cli.store),
+        Command::Remove { article } => remove(&cli.store, &article),
+        Command::Stats => stats(&cli.store),
+    }
+}
+
+fn defaults(meta: &MetaArgs) -> Result<Defaults> {
+    let lang = match meta.lang.as_str() {
+        "auto" => None,
+        tag => Some(Lang::parse(tag).with_context(|| format!("--lang {tag:?}: expected pt, en or auto"))?),
+    };
+    let published = match &meta.published {
+        Some(text) => Some(Date::parse_iso(text).with_context(|| format!("--published {text:?}: expected a date as YYYY-MM-DD"))?),
+        None => None,
+    };
+    Ok(Defaults { lang, published, url: meta.url.clone(), title: meta.title.clone() })
+}
+
+fn extractor(config: &Config) -> Result<Extractor> {
+    Extractor::new(config).context("loading the gazetteer and lexicons")
+}
+
+/// The background graph's quads (gazetteer and ontology) and their hash.
+fn background(ex: &Extractor) -> Result<(Vec<Quad>, String)> {
+    let mut quads = ex.gazetteer.quads.clone();
+    let mut text = String::new();
+    for (name, turtle) in newsgraph::ontology::FILES {
+        text.push_str(turtle);
+        for q in oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
+            quads.push(q.with_context(|| format!("ontology/{name}"))?);
+        }
+    }
+    for (_, turtle) in newsgraph::gazetteer::EMBEDDED {
+        text.push_str(turtle);
+    }
+    Ok((quads, rdf::content_hash(&text)))
+}
+
+fn ingest(store_path: &std::path::Path, config: &Config, paths: &[std::path::PathBuf], meta: &MetaArgs, quiet: bool) -> Result<ExitCode> {
+    let started = Instant::now();
+    let defaults = defaults(meta)?;
+    let ex = extractor(config)?;
+    let store = GraphStore::open(store_path).with_context(|| format!("opening the store at {}", store_path.display()))?;
+    let (background, hash) = background(&ex)?;
+    store.ensure_background(&background, &hash).context("loading the gazetteer into the store")?;
+    let (files, mut failures) = input::expand_paths(paths);
+    let (mut added, mut replaced, mut unchanged, mut entities, mut relations) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    for error in &failures {
+        eprintln!("newsgraph: {error}");
+    }
+    for file in &files {
+        for article in input::read(file, &defaults) {
+            let article = match article {
+                Ok(article) => article,
+                Err(error) => {
+                    eprintln!("newsgraph: {error}");
+                    failures.push(error);
+                    continue;
+                }
+            };
+            let extraction = ex.extract(&article);
+            for warning in &extraction.warnings {
+                eprintln!("newsgraph: {}: {warning}", article.origin);
+            }
+            let quads = rdf::article_quads(&article, &extraction, &ex.gazetteer);
+            let outcome = store
+                .put_article(&rdf::article_iri(&article), &rdf::content_hash(&article.text), &quads)
+                .with_context(|| format!("{}: writing to the store", article.origin))?;
+            match outcome {
+                Outcome::Added => added += 1,
+                Outcome::Replaced => replaced += 1,
+                Outcome::Unchanged => unchanged += 1,
+            }
+            entities += extraction.mention_entities.iter().flatten().collect::<std::collections::HashSet<_>>().len();
+            relations += extraction.facts.iter().filter(|f| f.is_asserted()).count();
+        }
+    }
+    store.flush()?;
+    if !quiet {
+        eprintln!(
+            "ingested {} articles ({added} new, {replaced} replaced, {unchanged} unchanged), {entities} entities, {relations} relations, {} failed, in {:.2} s",
+            added + replaced + unchanged,
+            failures.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn query_text(query: &str) -> Result<String> {
+    if let Some(saved) = queries::find(query) {
+        return Ok(saved.text);
+    }
+    if query.ends_with(".rq") && std::path::Path::new(query).is_file() {
+        return std::fs::read_to_string(query).with_context(|| format!("reading {query}"));
+    }
+    if !query.contains('{') && !query.to_ascii_uppercase().contains("SELECT") {
+        bail!("{query:?} is neither a saved query (see `newsgraph queries`), a .rq file nor SPARQL");
+    }
+    Ok(query.to_string())
+}
+
+fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params: &[String]) -> Result<ExitCode> {
+    let text = query_text(query)?;
+    let bindings = params.iter().map(|p| queries::bind(p)).collect::<Result<Vec<_>, _>>()?;
+    let store = GraphStore::open_read_only(store_path)?;
+    let results = store.query(&text, &bindings)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let results_format = match format {
+                QueryFormat::Csv => QueryResultsFormat::Csv,
+                QueryFormat::Tsv => QueryResultsFormat::Tsv,
+                QueryFormat::Json => QueryResultsFormat::Json,
+                QueryFormat::Xml => QueryResultsFormat::Xml,
+                QueryFormat::Table => {
+                    let mut table = comfy_table::Table::new();
+                    table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+                    table.set_header(variables.iter().map(|v| v.as_str()));
+                    let mut rows = 0;
+                    for solution in solutions {
+                        let solution = solution?;
+                        table.add_row(variables.iter().map(|v| solution.get(v).map(short).unwrap_or_default()));
+                        rows += 1;
+                    }
+                    writeln!(out, "{table}")?;
+                    writeln!(out, "{rows} rows")?;
+                    out.flush()?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+                QueryFormat::Turtle | QueryFormat::Ntriples => bail!("--format turtle and ntriples are for CONSTRUCT and DESCRIBE queries; a SELECT gives table, csv, tsv, json or xml"),
+            };
+            let mut writer = QueryResultsSerializer::from_format(results_format).serialize_solutions_to_writer(&mut out, variables)?;
+            for solution in solutions {
+                writer.serialize(&solution?)?;
+            }
+            writer.finish()?;
+        }
+        QueryResults::Boolean(value) => {
+            let results_format = match format {
+                QueryFormat::Xml => QueryResultsFormat::Xml,
+                QueryFormat::Csv => QueryResultsFormat::Csv,
+                QueryFormat::Tsv => QueryResultsFormat::Tsv,
+                QueryFormat::Json => QueryResultsFormat::Json,
+                _ => {
+                    writeln!(out, "{value}")?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
+            QueryResultsSerializer::from_format(results_format).serialize_boolean_to_writer(&mut out, value)?;
+        }
+        QueryResults::Graph(triples) => {
+            let rdf_format = match format {
+                QueryFormat::Ntriples => RdfFormat::NTriples,
+                _ => RdfFormat::Turtle,
+            };
+            let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
+            for triple in triples {
+                writer.serialize_triple(&triple?)?;
+            }
+            writer.finish()?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A term as a person reads it: prefixed IRIs, bare literal values.
+fn short(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => {
+            for (prefix, ns) in PREFIXES {
+                if let Some(local) = n.as_str().strip_prefix(ns) {
+                    return format!("{prefix}:{local}");
+                }
+            }
+            n.as_str().to_string()
+        }
+        Term::Literal(l) => l.value().to_string(),
+        other => other.to_string(),
+    }
+}
+
+const PREFIXES: &[(&str, &str)] = &[
+    ("ng", newsgraph::vocab::NG),
+    ("ngid", newsgraph::vocab::NGID),
+    ("schema", newsgraph::vocab::SCHEMA),
+    ("rdfs", newsgraph::vocab::RDFS),
+    ("skos", newsgraph::vocab::SKOS),
+    ("owl", newsgraph::vocab::OWL),
+    ("prov", newsgraph::vocab::PROV),
+    ("dcterms", newsgraph::vocab::DCTERMS),
+    ("xsd", newsgraph::vocab::XSD),
+];
+
+fn prefixed(mut serializer: RdfSerializer) -> RdfSerializer {
+    for (prefix, ns) in PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *ns).expect("valid prefixes");
+    }
+    serializer
+}
+
+fn list_queries() -> Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for q in queries::saved() {
+        writeln!(out, "{:<26} {}", q.name, q.title)?;
+        writeln!(out, "{:<26} {}", "", q.description)?;
+        for (name, about) in &q.params {
+            writeln!(out, "{:<26}   --param {name}=…  {about}", "")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract(config: &Config, paths: &[std::path::PathBuf], format: ExtractFormat, explain: bool, meta: &MetaArgs) -> Result<ExitCode> {
+    let defaults = defaults(meta)?;
+    let ex = extractor(config)?;
+    let (files, mut failures) = input::expand_paths(paths);
+    for error in &failures {
+        eprintln!("newsgraph: {error}");
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for file in &files {
+        for article in input::read(file, &defaults) {
+            let article = match article {
+                Ok(article) => article,
+                Err(error) => {
+                    eprintln!("newsgraph: {error}");
+                    failures.push(error);
+                    continue;
+                }
+            };
+            let extraction = ex.extract(&article);
+            if explain {
+                explain_facts(&mut out, &article, &extraction)?;
+                continue;
+            }
+            let quads = rdf::article_quads(&article, &extraction, &ex.gazetteer);
+            let rdf_format = if format == ExtractFormat::Nquads { RdfFormat::NQuads } else { RdfFormat::TriG };
+            let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
+            for quad in &quads {
+                writer.serialize_quad(quad)?;
+            }
+            writer.finish()?;
+        }
+    }
+    out.flush()?;
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn explain_facts(out: &mut impl Write, article: &newsgraph::Article, ex: &newsgraph::Extraction) -> Result<()> {
+    writeln!(out, "# {} ({}, published {})", article.origin, ex.lang, ex.published.map_or("unknown".to_string(), |d| d.to_string()))?;
+    for fact in &ex.facts {
+        let label = |e: usize| ex.entities[e].label.as_str();
+        let mut flags = Vec::new();
+        if fact.polarity == newsgraph::statements::Polarity::Negative {
+            flags.push("NEGATED".to_string());
+        }
+        if fact.modality == newsgraph::statements::Modality::Hedged {
+            flags.push("HEDGED".to_string());
+        }
+        if let Some(d) = fact.date {
+            flags.push(format!("date {}", d.lexical()));
+        }
+        if let Some(p) = fact.place {
+            flags.push(format!("place {}", label(p)));
+        }
+        if let Some(s) = fact.source {
+            flags.push(format!("source {}", label(s)));
+        }
+        writeln!(out, "{} {} {}{}", label(fact.subject), fact.relation.local_name(), label(fact.object), if flags.is_empty() { String::new() } else { format!("  [{}]", flags.join(", ")) })?;
+        writeln!(out, "    sentence: {}", &article.text[ex.sentences[fact.sentence].clone()])?;
+        writeln!(out, "    rule:     {}", fact.cue)?;
+        if !fact.matched.is_empty() {
+            writeln!(out, "    matched:  {}", fact.matched)?;
+        }
+    }
+    Ok(())
+}
+
+fn export(store_path: &std::path::Path, format: ExportFormat, graph: Option<&str>) -> Result<ExitCode> {
+    let store = GraphStore::open_read_only(store_path)?;
+    let graph = graph.map(|g| NamedNode::new(g.trim_start_matches('<').trim_end_matches('>')).with_context(|| format!("--graph {g:?}"))).transpose()?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let rdf_format = match format {
+        ExportFormat::Nquads => RdfFormat::NQuads,
+        ExportFormat::Trig => RdfFormat::TriG,
+        ExportFormat::Turtle => RdfFormat::Turtle,
+    };
+    let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
+    for quad in store.quads(graph.as_ref()) {
+        let mut quad = quad?;
+        if format == ExportFormat::Turtle {
+            quad.graph_name = GraphName::DefaultGraph;
+        }
+        writer.serialize_quad(&quad)?;
+    }
+    writer.finish()?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+const ARTICLES: &str = "PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?article ?id ?published ?lang ?headline WHERE {
+  ?article a schema:NewsArticle .
+  OPTIONAL { ?article dcterms:source ?id }
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?article schema:inLanguage ?lang }
+  OPTIONAL { ?article schema:headline ?headline }
+} ORDER BY ?published ?article";
+
+fn articles(store_path: &std::path::Path) -> Result<ExitCode> {
+    query(store_path, ARTICLES, QueryFormat::Table, &[])
+}
+
+fn remove(store_path: &std::path::Path, article: &str) -> Result<ExitCode> {
+    let store = GraphStore::open(store_path)?;
+    let find = "PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?a WHERE { ?a a schema:NewsArticle .
+  OPTIONAL { ?a dcterms:source ?id } OPTIONAL { ?a schema:url ?url } OPTIONAL { ?a dcterms:identifier ?hash }
+  FILTER(str(?a) = ?key || str(?id) = ?key || str(?url) = ?key || str(?hash) = ?key) }";
+    let key = oxigraph::model::Variable::new_unchecked("key");
+    let value = Term::Literal(oxigraph::model::Literal::new_simple_literal(article.trim_start_matches('<').trim_end_matches('>')));
+    let mut found = Vec::new();
+    if let QueryResults::Solutions(solutions) = store.query(find, &[(key, value)])? {
+        for s in solutions {
+            if let Some(Term::NamedNode(n)) = s?.get("a") {
+                found.push(n.clone());
+            }
+        }
+    }
+    if found.is_empty() {
+        bail!("no stored article is {article:?} (see `newsgraph articles`)");
+    }
+    for iri in &found {
+        store.remove_article(iri)?;
+        println!("removed {iri}");
+    }
+    store.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stats(store_path: &std::path::Path) -> Result<ExitCode> {
+    let store = GraphStore::open_read_only(store_path)?;
+    let count = |sparql: &str| -> Result<String> {
+        if let QueryResults::Solutions(mut s) = store.query(sparql, &[])? {
+            if let Some(row) = s.next() {
+                return Ok(row?.get("n").map(short).unwrap_or_default());
+            }
+        }
+        Ok("0".into())
+    };
+    let p = "PREFIX schema: <https://schema.org/> PREFIX ng: <https://w3id.org/newsgraph/ontology#> ";
+    println!("articles          {}", count(&format!("{p} SELECT (COUNT(*) AS ?n) WHERE {{ ?a a schema:NewsArticle }}"))?);
+    println!("entities          {}", count(&format!("{p} SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?a a schema:NewsArticle ; schema:mentions ?e }}"))?);
+    println!("events            {}", count(&format!("{p} SELECT (COUNT(*) AS ?n) WHERE {{ ?e a ng:Event }}"))?);
+    println!("direct relations  {}", count(&format!("{p} SELECT (COUNT(*) AS ?n) WHERE {{ ?a a schema:NewsArticle . GRAPH ?a {{ ?s ?r ?o }} ?r a ng:RelationProperty }}"))?);
+    println!("quads             {}", store.len()?);
+    Ok(ExitCode::SUCCESS)
+}

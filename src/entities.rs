@@ -1,0 +1,249 @@
+//! Entities: one per real-world thing an article names. Resolves each mention to an
+//! entity — a gazetteer entry, or a person, organisation or place found by pattern —
+//! joining "Kim Jong Un", "Kim Jong-un" and "Kim", an acronym and its definition, a
+//! capital used for its government and its country. Inside one article; no RDF.
+
+use crate::gazetteer::{Gazetteer, Kind, LabelKind};
+use crate::mentions::{Mention, Referent, RoleLink};
+use std::collections::HashMap;
+
+/// One entity of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Person, organisation, country or place (a seat used as a location is a place).
+    pub kind: Kind,
+    /// The gazetteer entry, when known.
+    pub known: Option<usize>,
+    /// A stable key from which `rdf` mints the IRI of an entity the gazetteer does not
+    /// know: the same name gives the same key in every article.
+    pub key: String,
+    /// The name to show.
+    pub label: String,
+    /// Every other form the article used.
+    pub aliases: Vec<String>,
+    /// The country it belongs to, when the text or the gazetteer says (entity index).
+    pub country: Option<usize>,
+}
+
+/// The entities of an article and the entity of each mention.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    /// Entities, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// For each mention, its entity (None when the mention named nothing usable).
+    pub of_mention: Vec<Option<usize>>,
+}
+
+/// A spelling-insensitive key for names: ASCII letters, `y` as `i`, doubled letters
+/// single, so that "Zelenskyy", "Zelenskiy" and "Zelensky" agree, and so do
+/// "Shoigu" and "Shoygu".
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in name.nfkd().filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-') {
+        let c = match c.to_ascii_lowercase() {
+            'y' => 'i',
+            '-' => ' ',
+            c if c.is_ascii() => c,
+            _ => continue,
+        };
+        if out.ends_with(c) && c != ' ' || (c == ' ' && (out.is_empty() || out.ends_with(' '))) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end().to_string()
+}
+
+/// Index of the gazetteer's people by [`name_key`] of each of their labels.
+pub fn people_index(gaz: &Gazetteer) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (label, targets) in gaz.labels() {
+        for &(e, how) in targets {
+            if how == LabelKind::Name && gaz.entries[e].kind == Kind::Person {
+                index.entry(name_key(label)).or_insert(e);
+            }
+        }
+    }
+    index
+}
+
+/// Resolves the mentions of an article.
+pub fn resolve(mentions: &[Mention], roles: &[RoleLink], gaz: &Gazetteer, people: &HashMap<String, usize>, lang: &str) -> Resolved {
+    let mut r = Resolved { entities: Vec::new(), of_mention: vec![None; mentions.len()] };
+    let mut by_known: HashMap<usize, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let has_role: Vec<bool> = (0..mentions.len()).map(|i| roles.iter().any(|l| l.person == i)).collect();
+
+    let mut known = |r: &mut Resolved, e: usize, kind: Kind, surface: &str| -> usize {
+        let id = *by_known.entry(e).or_insert_with(|| {
+            let entry = &gaz.entries[e];
+            r.entities.push(Entity {
+                kind,
+                known: Some(e),
+                key: entry.iri.clone(),
+                label: entry.label(lang).to_string(),
+                aliases: Vec::new(),
+                country: None,
+            });
+            r.entities.len() - 1
+        });
+        add_alias(&mut r.entities[id], surface);
+        id
+    };
+
+    // Pass 1: gazetteer names, organisations, places and full person names.
+    for (i, m) in mentions.iter().enumerate() {
+        match &m.referent {
+            Referent::Known(e, how) => {
+                let entry = &gaz.entries[*e];
+                let surface = if *how == LabelKind::Demonym { "" } else { "" };
+                let _ = surface;
+                let id = match (entry.kind, how) {
+                    (_, LabelKind::Demonym) => known(&mut r, *e, Kind::Country, ""),
+                    (Kind::Place, _) if is_capital(gaz, *e) && !m.locative => {
+                        known(&mut r, entry.country.expect("a capital has a country"), Kind::Country, "")
+                    }
+                    (Kind::Seat, _) if !m.locative && entry.country.is_some() => {
+                        known(&mut r, entry.country.expect("checked"), Kind::Country, "")
+                    }
+                    (Kind::Seat, _) => known(&mut r, *e, Kind::Place, ""),
+                    (kind, _) => known(&mut r, *e, kind, ""),
+                };
+                r.of_mention[i] = Some(id);
+            }
+            Referent::Organization(name, country) if !name.is_empty() => {
+                let country = country.map(|c| known(&mut r, c, Kind::Country, ""));
+                let key = format!("org:{}", name_key(name));
+                let id = *by_key.entry(key.clone()).or_insert_with(|| {
+                    r.entities.push(Entity { kind: Kind::Organization, known: None, key, label: name.clone(), aliases: Vec::new(), country });
+                    r.entities.len() - 1
+                });
+                r.of_mention[i] = Some(id);
+            }
+            Referent::Place(name) if !name.is_empty() => {
+                let key = format!("place:{}", name_key(name));
+                let id = *by_key.entry(key.clone()).or_insert_with(|| {
+                    r.entities.push(Entity { kind: Kind::Place, known: None, key, label: name.clone(), aliases: Vec::new(), country: None });
+                    r.entities.len() - 1
+                });
+                r.of_mention[i] = Some(id);
+            }
+            Referent::Person(name) if name.contains(' ') => {
+                let key = name_key(name);
+                let id = if let Some(&e) = people.get(&key) {
+                    known(&mut r, e, Kind::Person, name)
+                } else {
+                    let person_key = format!("person:{key}");
+                    let existing = by_key.get(&person_key).copied().or_else(|| same_person(&r.entities, &key));
+                    match existing {
+                        Some(id) => id,
+                        None => {
+                            r.entities.push(Entity { kind: Kind::Person, known: None, key: person_key.clone(), label: name.clone(), aliases: Vec::new(), country: None });
+                            by_key.insert(person_key, r.entities.len() - 1);
+                            r.entities.len() - 1
+                        }
+                    }
+                };
+                add_alias(&mut r.entities[id], name);
+                r.of_mention[i] = Some(id);
+            }
+            _ => {}
+        }
+    }
+    // Acronyms defined in parentheses are aliases of what they follow.
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if let (Some(acronym), Some(id)) = (&m.acronym, r.of_mention[i]) {
+            acronyms.insert(acronym.clone(), id);
+            add_alias(&mut r.entities[id], acronym);
+        }
+    }
+    // Pass 2: single names (a surname, an acronym) join what pass 1 found.
+    for (i, m) in mentions.iter().enumerate() {
+        if r.of_mention[i].is_some() {
+            continue;
+        }
+        let found = match &m.referent {
+            Referent::Acronym(text) => acronyms.get(text).copied(),
+            Referent::Person(name) if !name.is_empty() => {
+                let key = name_key(name);
+                let surname = r.entities.iter().position(|e| {
+                    e.kind == Kind::Person && std::iter::once(&e.label).chain(&e.aliases).any(|n| {
+                        let k = name_key(n);
+                        k.rsplit(' ').next() == Some(key.as_str()) || k.split(' ').next() == Some(key.as_str())
+                    })
+                });
+                match (surname, people.get(&key)) {
+                    (Some(id), _) => Some(id),
+                    (None, Some(&e)) => Some(known(&mut r, e, Kind::Person, name)),
+                    (None, None) if has_role[i] => {
+                        r.entities.push(Entity { kind: Kind::Person, known: None, key: format!("person:{key}"), label: name.clone(), aliases: Vec::new(), country: None });
+                        Some(r.entities.len() - 1)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let (Some(id), Referent::Person(name) | Referent::Acronym(name)) = (found, &m.referent) {
+            add_alias(&mut r.entities[id], name);
+        }
+        r.of_mention[i] = found;
+    }
+    // A place found by pattern that is a person's surname is that person ("spoke to Scholz").
+    for (i, m) in mentions.iter().enumerate() {
+        if let (Referent::Place(name), Some(id)) = (&m.referent, r.of_mention[i]) {
+            if r.entities[id].known.is_none() && !name.contains(' ') {
+                let key = name_key(name);
+                if let Some(p) = r.entities.iter().position(|e| e.kind == Kind::Person && name_key(&e.label).rsplit(' ').next() == Some(key.as_str())) {
+                    r.of_mention[i] = Some(p);
+                }
+            }
+        }
+    }
+    r
+}
+
+/// Whether a gazetteer place is the capital of its country.
+pub fn is_capital(gaz: &Gazetteer, e: usize) -> bool {
+    gaz.entries[e].country.is_some_and(|c| gaz.entries[c].capital == Some(e))
+}
+
+/// Another person entity whose full name agrees with this key: same surname and the
+/// same first name (or initial).
+fn same_person(entities: &[Entity], key: &str) -> Option<usize> {
+    let (first, last) = (key.split(' ').next()?, key.rsplit(' ').next()?);
+    entities.iter().position(|e| {
+        e.kind == Kind::Person && {
+            let k = name_key(&e.label);
+            k.rsplit(' ').next() == Some(last) && k.split(' ').next().is_some_and(|f| f == first || (f.len() == 1 && first.starts_with(f)))
+        }
+    })
+}
+
+fn add_alias(entity: &mut Entity, surface: &str) {
+    if surface.is_empty() || surface == entity.label || entity.aliases.iter().any(|a| a == surface) {
+        return;
+    }
+    // The longest full name seen becomes the label of an entity found by pattern.
+    if entity.known.is_none() && entity.kind == Kind::Person && surface.len() > entity.label.len() && surface.contains(' ') {
+        let old = std::mem::replace(&mut entity.label, surface.to_string());
+        entity.aliases.push(old);
+        return;
+    }
+    entity.aliases.push(surface.to_string());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_keys_forgive_transliteration() {
+        assert_eq!(name_key("Volodymyr Zelenskyy"), name_key("Volodimir Zelensky"));
+        assert_eq!(name_key("Kim Jong-un"), name_key("Kim Jong Un"));
+        assert_eq!(name_key("Sergei Shoigu"), name_key("Sergey Shoygu"));
+        assert_ne!(name_key("Kim Jong-un"), name_key("Kim Jong-il"));
+    }
+}

@@ -1,0 +1,127 @@
+//! The extractor: an article in, its entities and facts out. Holds the compiled
+//! gazetteer and lexicons (built once) and runs the stages in order: sentences and
+//! tokens → mentions → entities → statements. Extraction never fails: what it cannot
+//! use it reports as warnings.
+
+use crate::date::Date;
+use crate::entities::{self, Entity};
+use crate::gazetteer::{Gazetteer, GazetteerError};
+use crate::input::{Article, Lang};
+use crate::lexicon::{Lexicon, LexiconError};
+use crate::mentions::{self, Mention, Sentence};
+use crate::statements::{self, Fact};
+use crate::{text, timex};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What the extractor needs to start.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// A directory whose `LANG.toml` and `LANG-words.toml` replace the embedded lexicons.
+    pub lexicon_dir: Option<std::path::PathBuf>,
+}
+
+/// Why the extractor could not start.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SetupError {
+    /// A gazetteer file does not parse.
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    /// A lexicon file is invalid.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+}
+
+/// Everything extracted from one article.
+#[derive(Debug)]
+pub struct Extraction {
+    /// The language it was read in.
+    pub lang: Lang,
+    /// The article's date (given, or read from its dateline).
+    pub published: Option<Date>,
+    /// The sentences, as byte ranges of the text.
+    pub sentences: Vec<std::ops::Range<usize>>,
+    /// The mentions.
+    pub mentions: Vec<Mention>,
+    /// Each mention's entity.
+    pub mention_entities: Vec<Option<usize>>,
+    /// The entities.
+    pub entities: Vec<Entity>,
+    /// The facts.
+    pub facts: Vec<Fact>,
+    /// What could not be used.
+    pub warnings: Vec<String>,
+}
+
+/// The compiled extractor.
+#[derive(Debug)]
+pub struct Extractor {
+    /// The gazetteer.
+    pub gazetteer: Gazetteer,
+    lexicons: HashMap<Lang, Lexicon>,
+    people: HashMap<String, usize>,
+}
+
+impl Extractor {
+    /// Compiles the embedded gazetteer and the lexicons.
+    pub fn new(config: &Config) -> Result<Extractor, SetupError> {
+        let gazetteer = Gazetteer::from_turtle(crate::gazetteer::EMBEDDED)?;
+        let mut lexicons = HashMap::new();
+        for lang in [Lang::Pt, Lang::En] {
+            let lexicon = match &config.lexicon_dir {
+                Some(dir) => Lexicon::from_dir(lang, Path::new(dir))?,
+                None => Lexicon::embedded(lang)?,
+            };
+            lexicons.insert(lang, lexicon);
+        }
+        let people = entities::people_index(&gazetteer);
+        Ok(Extractor { gazetteer, lexicons, people })
+    }
+
+    /// The lexicon of a language.
+    pub fn lexicon(&self, lang: Lang) -> &Lexicon {
+        &self.lexicons[&lang]
+    }
+
+    /// Extracts what an article says.
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let mut warnings = Vec::new();
+        let lang = article.lang.or_else(|| text::detect_lang(&article.text)).unwrap_or_else(|| {
+            warnings.push("language not recognised; read as English".to_string());
+            Lang::En
+        });
+        let lex = self.lexicon(lang);
+        let text = article.text.as_str();
+        let spans = text::sentences(text);
+        let sentences: Vec<Sentence<'_>> = spans.iter().map(|r| Sentence::new(text, r.clone())).collect();
+        let published = article.published.or_else(|| dateline(&sentences, lex));
+        let hits = self.gazetteer.find(text);
+        let (mentions, roles) = mentions::find(&sentences, &hits, &self.gazetteer, lex);
+        let resolved = entities::resolve(&mentions, &roles, &self.gazetteer, &self.people, lang.tag());
+        let facts = statements::find(&sentences, &mentions, &roles, &resolved, &self.gazetteer, lex, published);
+        Extraction {
+            lang,
+            published,
+            sentences: spans,
+            mentions,
+            mention_entities: resolved.of_mention,
+            entities: resolved.entities,
+            facts,
+            warnings,
+        }
+    }
+}
+
+/// The date of a dateline in the first sentences ("Lisboa, 12 de março de 2025 –",
+/// "WASHINGTON, March 3, 2025 (Reuters) –").
+fn dateline(sentences: &[Sentence<'_>], lex: &Lexicon) -> Option<Date> {
+    sentences.iter().take(3).find_map(|s| {
+        let words: Vec<&str> = s.lower.iter().take(12).map(String::as_str).collect();
+        let original: Vec<&str> = s.original.iter().take(12).copied().collect();
+        timex::find(lex, &words, &original, None).into_iter().find_map(|t| match t.date {
+            crate::date::EventDate::Day(d) if t.start <= 6 => Some(d),
+            _ => None,
+        })
+    })
+}

@@ -1,0 +1,238 @@
+//! The gazetteer: countries, capitals, seats of government, organisations and known
+//! people, read from the Turtle files under `ontology/gazetteer/` and compiled once
+//! into one Aho-Corasick matcher over their labels and demonyms.
+//!
+//! Knowledge lives in the Turtle; this module only indexes it. It does no I/O of its
+//! own (the caller hands it the Turtle text) and mints no IRIs (they come from the data).
+
+use crate::vocab::iri;
+use aho_corasick::{AhoCorasick, MatchKind};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{Quad, Term};
+use std::collections::HashMap;
+
+/// The Turtle files compiled into the binary: (file name, text).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("countries.ttl", include_str!("../ontology/gazetteer/countries.ttl")),
+    ("organisations.ttl", include_str!("../ontology/gazetteer/organisations.ttl")),
+    ("people.ttl", include_str!("../ontology/gazetteer/people.ttl")),
+];
+
+/// What kind of thing a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// `schema:Person`.
+    Person,
+    /// `schema:Organization`.
+    Organization,
+    /// `schema:Country`.
+    Country,
+    /// `schema:Place` (capitals and other places).
+    Place,
+    /// `ng:Seat`: a building standing for a government ("the Kremlin").
+    Seat,
+}
+
+/// One known thing.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its IRI, as the data gives it.
+    pub iri: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// `rdfs:label` per language tag ("en", "pt", "pt-PT"…).
+    pub labels: Vec<(String, String)>,
+    /// `owl:sameAs` targets.
+    pub same_as: Vec<String>,
+    /// The country it belongs to: `ng:country` of an organisation or person, `ng:seatOf`
+    /// of a seat, the country a capital is capital of.
+    pub country: Option<usize>,
+    /// The capital of a country.
+    pub capital: Option<usize>,
+    /// `ng:locatedIn` of a place.
+    pub located_in: Option<usize>,
+}
+
+impl Entry {
+    /// The label to show in a language, falling back to English, then any.
+    pub fn label(&self, lang: &str) -> &str {
+        let pick = |want: &str| self.labels.iter().find(|(l, _)| l == want || l.starts_with(&format!("{want}-")));
+        pick(lang).or_else(|| pick("en")).or(self.labels.first()).map_or(self.iri.as_str(), |(_, v)| v)
+    }
+}
+
+/// How a matched string refers to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    /// A name (label or alternative label).
+    Name,
+    /// A demonym or nationality adjective ("norte-coreanos", "Russian").
+    Demonym,
+}
+
+/// One hit of the matcher in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte range in the text.
+    pub span: std::ops::Range<usize>,
+    /// Entries the string may stand for (usually one), with how.
+    pub targets: Vec<(usize, LabelKind)>,
+}
+
+/// The compiled gazetteer.
+#[derive(Debug)]
+pub struct Gazetteer {
+    /// Every entry, indexed by position.
+    pub entries: Vec<Entry>,
+    by_iri: HashMap<String, usize>,
+    targets: Vec<Vec<(usize, LabelKind)>>,
+    patterns: Vec<String>,
+    matcher: AhoCorasick,
+    /// All quads read, for loading as background knowledge.
+    pub quads: Vec<Quad>,
+}
+
+/// A Turtle file that does not parse.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct GazetteerError {
+    /// The file.
+    pub file: String,
+    /// The parser's message (with line and column).
+    pub message: String,
+}
+
+impl Gazetteer {
+    /// Parses Turtle files (name, text) and compiles the matcher.
+    pub fn from_turtle(files: &[(&str, &str)]) -> Result<Gazetteer, GazetteerError> {
+        let mut quads = Vec::new();
+        for (file, text) in files {
+            for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
+                quads.push(quad.map_err(|e| GazetteerError { file: (*file).to_string(), message: e.to_string() })?);
+            }
+        }
+        Ok(Gazetteer::from_quads(quads))
+    }
+
+    fn from_quads(quads: Vec<Quad>) -> Gazetteer {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut by_iri = HashMap::new();
+        for q in &quads {
+            if q.predicate.as_str() != iri::RDF_TYPE {
+                continue;
+            }
+            let kind = match term_iri(&q.object) {
+                Some(iri::SCHEMA_PERSON) => Kind::Person,
+                Some(iri::SCHEMA_ORGANIZATION) => Kind::Organization,
+                Some(iri::SCHEMA_COUNTRY) => Kind::Country,
+                Some(iri::SCHEMA_PLACE) => Kind::Place,
+                Some(iri::NG_SEAT) => Kind::Seat,
+                _ => continue,
+            };
+            let subject = q.subject.to_string();
+            let subject = subject.trim_start_matches('<').trim_end_matches('>').to_string();
+            // A country typed also as a place stays a country.
+            if let Some(&i) = by_iri.get(&subject) {
+                let e: &mut Entry = &mut entries[i];
+                e.kind = e.kind.min(kind);
+                continue;
+            }
+            by_iri.insert(subject.clone(), entries.len());
+            entries.push(Entry {
+                iri: subject,
+                kind,
+                labels: Vec::new(),
+                same_as: Vec::new(),
+                country: None,
+                capital: None,
+                located_in: None,
+            });
+        }
+        let mut names: HashMap<String, Vec<(usize, LabelKind)>> = HashMap::new();
+        let mut add = |text: &str, target: (usize, LabelKind)| {
+            let list = names.entry(text.to_string()).or_default();
+            if !list.contains(&target) {
+                list.push(target);
+            }
+        };
+        for q in &quads {
+            let subject = q.subject.to_string();
+            let Some(&i) = by_iri.get(subject.trim_start_matches('<').trim_end_matches('>')) else { continue };
+            let object_index = term_iri(&q.object).and_then(|o| by_iri.get(o).copied());
+            match q.predicate.as_str() {
+                iri::RDFS_LABEL | iri::SKOS_ALT_LABEL => {
+                    if let Term::Literal(l) = &q.object {
+                        if q.predicate.as_str() == iri::RDFS_LABEL {
+                            entries[i].labels.push((l.language().unwrap_or("").to_string(), l.value().to_string()));
+                        }
+                        add(l.value(), (i, LabelKind::Name));
+                    }
+                }
+                iri::NG_DEMONYM => {
+                    if let Term::Literal(l) = &q.object {
+                        add(l.value(), (i, LabelKind::Demonym));
+                        // Portuguese writes demonyms in lower case; a sentence may open with one.
+                        let mut chars = l.value().chars();
+                        if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+                            add(&format!("{}{}", first.to_uppercase(), chars.as_str()), (i, LabelKind::Demonym));
+                        }
+                    }
+                }
+                iri::OWL_SAME_AS => {
+                    if let Some(o) = term_iri(&q.object) {
+                        entries[i].same_as.push(o.to_string());
+                    }
+                }
+                iri::NG_CAPITAL => {
+                    if let Some(c) = object_index {
+                        entries[i].capital = Some(c);
+                        entries[c].country = Some(i);
+                    }
+                }
+                iri::NG_COUNTRY | iri::NG_SEAT_OF => entries[i].country = object_index,
+                iri::NG_LOCATED_IN => entries[i].located_in = object_index,
+                _ => {}
+            }
+        }
+        let mut patterns: Vec<String> = names.keys().filter(|k| !k.trim().is_empty()).cloned().collect();
+        patterns.sort();
+        let targets = patterns.iter().map(|p| names[p].clone()).collect();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer labels compile");
+        Gazetteer { entries, by_iri, targets, patterns, matcher, quads }
+    }
+
+    /// The entry of an IRI.
+    pub fn get(&self, iri: &str) -> Option<usize> {
+        self.by_iri.get(iri).copied()
+    }
+
+    /// Every label or demonym found in a text, at word boundaries, leftmost-longest.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.matcher.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let joined = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+            if joined(before) || joined(after) {
+                continue;
+            }
+            hits.push(Hit { span: m.start()..m.end(), targets: self.targets[m.pattern().as_usize()].clone() });
+        }
+        hits
+    }
+
+    /// Every label string the matcher knows, with its targets (for data tests).
+    pub fn labels(&self) -> impl Iterator<Item = (&str, &[(usize, LabelKind)])> {
+        self.patterns.iter().map(String::as_str).zip(self.targets.iter().map(Vec::as_slice))
+    }
+}
+
+fn term_iri(term: &Term) -> Option<&str> {
+    match term {
+        Term::NamedNode(n) => Some(n.as_str()),
+        _ => None,
+    }
+}

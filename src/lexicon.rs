@@ -1,0 +1,358 @@
+//! Language data: relation cue patterns, roles, negation and hedge words, attribution
+//! cues, name-building words and time words, per language. The TOML files under
+//! `lexicon/` are the source; this module keeps their serde mirror apart from the
+//! compiled form (regexes, lookup sets) and does no extraction itself.
+
+use crate::input::Lang;
+use crate::relation::Relation;
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// The lexicon files compiled into the binary, per language: (file name, text).
+pub const EMBEDDED: &[(Lang, &str, &str)] = &[
+    (Lang::Pt, "pt.toml", include_str!("../lexicon/pt.toml")),
+    (Lang::Pt, "pt-words.toml", include_str!("../lexicon/pt-words.toml")),
+    (Lang::En, "en.toml", include_str!("../lexicon/en.toml")),
+    (Lang::En, "en-words.toml", include_str!("../lexicon/en-words.toml")),
+];
+
+/// One example of a rule: a sentence and the direct triples it must yield.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Example {
+    /// The sentence.
+    pub text: String,
+    /// `"SUBJECT relation OBJECT"` strings; empty for a trap that must yield none.
+    pub expect: Vec<String>,
+}
+
+/// The serde mirror of one lexicon file; every table is optional so a language's
+/// data may be split over several files.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    classes: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    rule: Vec<RuleData>,
+    #[serde(default)]
+    role: Vec<RoleData>,
+    #[serde(default)]
+    factuality: Factuality,
+    #[serde(default)]
+    attribution: Attribution,
+    #[serde(default)]
+    words: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    months: Vec<Vec<String>>,
+    #[serde(default)]
+    weekdays: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleData {
+    relation: String,
+    pattern: String,
+    #[serde(default)]
+    examples: Vec<Example>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleData {
+    words: Vec<String>,
+    kind: RoleKind,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+/// What a role says about the person who holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleKind {
+    /// Heads the country or organisation named: `leaderOf`.
+    Head,
+    /// Member or official of the organisation named: `memberOf` (and `affiliatedWith` its country).
+    Member,
+    /// Only belongs to a country: `affiliatedWith`.
+    Affiliate,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Factuality {
+    #[serde(default)]
+    negation: Vec<String>,
+    #[serde(default)]
+    hedge: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Attribution {
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+}
+
+/// A compiled relation cue.
+#[derive(Debug)]
+pub struct Rule {
+    /// The relation it yields.
+    pub relation: Relation,
+    /// The pattern as written, for `--explain`.
+    pub pattern: String,
+    /// The compiled regex over an encoded sentence.
+    pub regex: Regex,
+    /// Its examples.
+    pub examples: Vec<Example>,
+    /// The file it came from, with its index there, for messages.
+    pub origin: String,
+}
+
+/// The compiled language data of one language.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// The language.
+    pub lang: Lang,
+    /// Relation cues.
+    pub rules: Vec<Rule>,
+    /// Roles, as lower-case word sequences, longest first.
+    pub roles: Vec<(Vec<String>, RoleKind)>,
+    /// Negation words and phrases (word sequences).
+    pub negation: Vec<Vec<String>>,
+    /// Hedge words and phrases.
+    pub hedge: Vec<Vec<String>>,
+    /// Words introducing a source before it ("segundo", "according to").
+    pub source_before: Vec<Vec<String>>,
+    /// Reporting verbs a source stands next to ("informou", "reported").
+    pub source_after: HashSet<String>,
+    /// Named word lists from the `[words]` table (function words, heads, prepositions…).
+    pub words: HashMap<String, HashSet<String>>,
+    /// Month names: index 0 = January; each with its spellings.
+    pub months: HashMap<String, u32>,
+    /// Weekday names: index 0 = Monday.
+    pub weekdays: HashMap<String, u32>,
+}
+
+/// A lexicon that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}: {message}")]
+pub struct LexiconError {
+    /// The file (and rule) at fault.
+    pub origin: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Lexicon {
+    /// The embedded lexicon of a language.
+    pub fn embedded(lang: Lang) -> Result<Lexicon, LexiconError> {
+        let files: Vec<(String, String)> = EMBEDDED
+            .iter()
+            .filter(|(l, _, _)| *l == lang)
+            .map(|(_, name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        Lexicon::compile(lang, &files)
+    }
+
+    /// The lexicon of a language from a directory holding `LANG.toml` and `LANG-words.toml`.
+    pub fn from_dir(lang: Lang, dir: &Path) -> Result<Lexicon, LexiconError> {
+        let mut files = Vec::new();
+        for name in [format!("{lang}.toml"), format!("{lang}-words.toml")] {
+            let path = dir.join(&name);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| LexiconError { origin: path.display().to_string(), message: e.to_string() })?;
+            files.push((path.display().to_string(), text));
+        }
+        Lexicon::compile(lang, &files)
+    }
+
+    /// Parses, validates and compiles the files of one language.
+    pub fn compile(lang: Lang, files: &[(String, String)]) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon {
+            lang,
+            rules: Vec::new(),
+            roles: Vec::new(),
+            negation: Vec::new(),
+            hedge: Vec::new(),
+            source_before: Vec::new(),
+            source_after: HashSet::new(),
+            words: HashMap::new(),
+            months: HashMap::new(),
+            weekdays: HashMap::new(),
+        };
+        let mut parsed = Vec::new();
+        for (name, text) in files {
+            let file: LexiconFile =
+                toml::from_str(text).map_err(|e| LexiconError { origin: name.clone(), message: e.to_string() })?;
+            if let Some(tag) = &file.lang {
+                if Lang::parse(tag) != Some(lang) {
+                    let message = format!("declares lang {tag:?}, expected {lang}");
+                    return Err(LexiconError { origin: name.clone(), message });
+                }
+            }
+            parsed.push((name, file));
+        }
+        let mut classes: HashMap<String, Vec<String>> = HashMap::new();
+        for (_, file) in &parsed {
+            for (k, v) in &file.classes {
+                classes.entry(k.clone()).or_default().extend(v.iter().map(|w| w.to_lowercase()));
+            }
+        }
+        for (name, file) in parsed {
+            for (i, rule) in file.rule.into_iter().enumerate() {
+                let origin = format!("{name}: rule {} ({})", i + 1, rule.pattern);
+                let relation = Relation::from_local_name(&rule.relation)
+                    .ok_or_else(|| LexiconError { origin: origin.clone(), message: format!("unknown relation {:?}", rule.relation) })?;
+                let regex = compile_pattern(&rule.pattern, &classes)
+                    .map_err(|message| LexiconError { origin: origin.clone(), message })?;
+                lexicon.rules.push(Rule { relation, pattern: rule.pattern, regex, examples: rule.examples, origin });
+            }
+            for role in file.role {
+                for words in role.words {
+                    lexicon.roles.push((split_words(&words), role.kind));
+                }
+            }
+            lexicon.negation.extend(file.factuality.negation.iter().map(|w| split_words(w)));
+            lexicon.hedge.extend(file.factuality.hedge.iter().map(|w| split_words(w)));
+            lexicon.source_before.extend(file.attribution.before.iter().map(|w| split_words(w)));
+            lexicon.source_after.extend(file.attribution.after.iter().map(|w| w.to_lowercase()));
+            for (k, v) in file.words {
+                lexicon.words.entry(k).or_default().extend(v.iter().map(|w| w.to_lowercase()));
+            }
+            for (i, names) in file.months.iter().enumerate() {
+                lexicon.months.extend(names.iter().map(|n| (n.to_lowercase(), i as u32 + 1)));
+            }
+            for (i, names) in file.weekdays.iter().enumerate() {
+                lexicon.weekdays.extend(names.iter().map(|n| (n.to_lowercase(), i as u32)));
+            }
+        }
+        lexicon.roles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        lexicon.roles.dedup_by(|a, b| a.0 == b.0);
+        Ok(lexicon)
+    }
+
+    /// Whether a lower-case word is in the named word list.
+    pub fn is(&self, list: &str, word: &str) -> bool {
+        self.words.get(list).is_some_and(|set| set.contains(word))
+    }
+}
+
+/// Lower-cases a phrase and splits it into the tokens the extractor sees.
+pub fn split_words(phrase: &str) -> Vec<String> {
+    let lower = phrase.to_lowercase();
+    crate::text::tokens(&lower, 0..lower.len()).into_iter().map(|t| lower[t.span].to_string()).collect()
+}
+
+/// The placeholder an encoded sentence holds for mention group `i`.
+pub fn placeholder(i: usize) -> String {
+    format!("⟨{i}⟩")
+}
+
+const PLACEHOLDER: &str = "⟨[0-9]+⟩";
+
+/// Compiles a cue pattern (syntax in lexicon/README.md) into a regex over an encoded
+/// sentence: tokens separated by single spaces, with a space before and after.
+fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Result<Regex, String> {
+    let mut out = String::from(" ");
+    let (mut subjects, mut objects) = (0, 0);
+    let items: Vec<&str> = pattern.split_whitespace().collect();
+    let mut skip = 0;
+    for (i, &item) in items.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        // "{S} e {O}": the two ends may also stand in one list ("entre X e Y" is a list
+        // placeholder); `so` then relates its members pairwise.
+        if item == "{S}" && items.get(i + 2) == Some(&"{O}") && matches!(items.get(i + 1), Some(&("e" | "and" | "," | "com" | "with"))) {
+            let joiner = regex::escape(items[i + 1]);
+            out.push_str(&format!("(?:(?P<s>{PLACEHOLDER}) {joiner} (?P<o>{PLACEHOLDER})|(?P<so>{PLACEHOLDER})) "));
+            subjects += 1;
+            objects += 1;
+            skip = 2;
+            continue;
+        }
+        if let Some(n) = item.strip_prefix('~') {
+            let n: u32 = n.parse().map_err(|_| format!("bad gap {item:?}"))?;
+            if n > 12 {
+                return Err(format!("gap {item} is longer than 12"));
+            }
+            out.push_str(&format!("(?:[^ ]+ ){{0,{n}}}?"));
+            continue;
+        }
+        let (body, optional) = match item.strip_suffix('?') {
+            Some(body) if !body.is_empty() => (body, true),
+            _ => (item, false),
+        };
+        let token = match body {
+            "{S}" => {
+                subjects += 1;
+                format!("(?P<s>{PLACEHOLDER})")
+            }
+            "{O}" => {
+                objects += 1;
+                format!("(?P<o>{PLACEHOLDER})")
+            }
+            _ if body.starts_with('(') && body.ends_with(')') => {
+                let words: Vec<String> = body[1..body.len() - 1].split('|').map(word_regex).collect();
+                format!("(?:{})", words.join("|"))
+            }
+            _ if body.starts_with('[') && body.ends_with(']') => {
+                let name = &body[1..body.len() - 1];
+                let words = classes.get(name).ok_or_else(|| format!("unknown class [{name}]"))?;
+                let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+                format!("(?:{})", words.join("|"))
+            }
+            _ => word_regex(body),
+        };
+        if optional {
+            out.push_str(&format!("(?:{token} )?"));
+        } else {
+            out.push_str(&token);
+            out.push(' ');
+        }
+    }
+    if subjects != 1 || objects != 1 {
+        return Err(format!("needs exactly one {{S}} and one {{O}}, has {subjects} and {objects}"));
+    }
+    Regex::new(&out).map_err(|e| e.to_string())
+}
+
+fn word_regex(word: &str) -> String {
+    let word = word.to_lowercase();
+    match word.strip_suffix('*') {
+        Some(prefix) if !prefix.is_empty() => format!("{}[^ ]*", regex::escape(prefix)),
+        _ => regex::escape(&word),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiles_words_alternatives_prefixes_gaps_and_optionals() {
+        let classes = HashMap::from([("det".to_string(), vec!["o".to_string(), "a".to_string()])]);
+        let re = compile_pattern("{S} ~2 (acusou|acusa) [det]? {O} sancion*?", &classes).unwrap();
+        assert!(re.is_match(" ⟨0⟩ ontem acusou ⟨1⟩ . "));
+        assert!(re.is_match(" ⟨0⟩ acusa o ⟨1⟩ sancionando "));
+        assert!(!re.is_match(" ⟨0⟩ um dois três acusou ⟨1⟩ "), "the gap is at most two tokens");
+    }
+
+    #[test]
+    fn refuses_patterns_without_both_ends() {
+        assert!(compile_pattern("{S} acusou", &HashMap::new()).is_err());
+        assert!(compile_pattern("{S} [nope] {O}", &HashMap::new()).is_err());
+    }
+}

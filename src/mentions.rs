@@ -1,0 +1,466 @@
+//! Mentions: where a sentence names an actor or a place. Gazetteer hits first, then
+//! names found by pattern (capitalised runs classified by their head words:
+//! "Conselho Nacional Eleitoral" is an organisation, "região de Kursk" a place,
+//! "Abdel Fattah al-Burhan" a person), then the roles that introduce people
+//! ("o presidente ucraniano, X,", "X, secretary of Russia's Security Council,").
+//!
+//! Works on one article's tokens; knows no RDF and does no coreference (that is
+//! `entities`).
+
+use crate::gazetteer::{Gazetteer, Hit, Kind, LabelKind};
+use crate::lexicon::{Lexicon, RoleKind};
+use crate::text::{Token, TokenKind};
+use std::ops::Range;
+
+/// A sentence with its tokens, lower-cased words and original words.
+#[derive(Debug)]
+pub struct Sentence<'t> {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// Tokens.
+    pub tokens: Vec<Token>,
+    /// Each token lower-cased (curly quotes made straight).
+    pub lower: Vec<String>,
+    /// Each token as written.
+    pub original: Vec<&'t str>,
+}
+
+impl<'t> Sentence<'t> {
+    /// Tokenises one sentence of a text.
+    pub fn new(text: &'t str, span: Range<usize>) -> Sentence<'t> {
+        let tokens = crate::text::tokens(text, span.clone());
+        let original: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+        let lower = original
+            .iter()
+            .map(|w| match *w {
+                "“" | "”" | "«" | "»" | "„" => "\"".to_string(),
+                "’s" => "'s".to_string(),
+                w => w.to_lowercase(),
+            })
+            .collect();
+        Sentence { span, tokens, lower, original }
+    }
+
+    fn byte_span(&self, tokens: &Range<usize>) -> Range<usize> {
+        self.tokens[tokens.start].span.start..self.tokens[tokens.end - 1].span.end
+    }
+}
+
+/// What a mention names, before coreference.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Referent {
+    /// A gazetteer entry, by name or by demonym.
+    Known(usize, LabelKind),
+    /// A person found by pattern, by the name as written.
+    Person(String),
+    /// An organisation found by pattern, with the country it belongs to when the text says.
+    Organization(String, Option<usize>),
+    /// A place found by pattern.
+    Place(String),
+    /// An acronym in capitals, resolved by `entities` against the definitions seen.
+    Acronym(String),
+}
+
+/// One mention.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// Its tokens in the sentence (for a person, the role phrase around the name
+    /// included, so that a cue sees one actor).
+    pub tokens: Range<usize>,
+    /// The name's own tokens.
+    pub name: Range<usize>,
+    /// Byte span of the name in the text.
+    pub span: Range<usize>,
+    /// What it names.
+    pub referent: Referent,
+    /// Whether a locative preposition stands before it ("em Pyongyang").
+    pub locative: bool,
+    /// Whether it is part of another mention (the country in "Ministério da Defesa de
+    /// Taiwan", the demonym in a role): named, but not an actor of its own in cues.
+    pub inner: bool,
+    /// An acronym defined for it in parentheses right after it.
+    pub acronym: Option<String>,
+}
+
+/// A role that introduces a person.
+#[derive(Debug, Clone)]
+pub struct RoleLink {
+    /// The person's mention.
+    pub person: usize,
+    /// What the role says.
+    pub kind: RoleKind,
+    /// The role as written.
+    pub words: String,
+    /// A country the role names (mention index).
+    pub country: Option<usize>,
+    /// An organisation the role names (mention index).
+    pub org: Option<usize>,
+}
+
+/// Finds the mentions and roles of an article's sentences.
+pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lexicon) -> (Vec<Mention>, Vec<RoleLink>) {
+    let mut mentions = Vec::new();
+    let mut roles = Vec::new();
+    let mut hit_index = 0;
+    for (s, sentence) in sentences.iter().enumerate() {
+        let first = mentions.len();
+        // Gazetteer hits aligned to tokens.
+        while hit_index < hits.len() && hits[hit_index].span.start < sentence.span.end {
+            let hit = &hits[hit_index];
+            hit_index += 1;
+            let Some(start) = sentence.tokens.iter().position(|t| t.span.start == hit.span.start) else { continue };
+            let Some(end) = sentence.tokens.iter().position(|t| t.span.end == hit.span.end) else { continue };
+            let (entry, how) = best_target(gaz, &hit.targets);
+            mentions.push(Mention {
+                sentence: s,
+                tokens: start..end + 1,
+                name: start..end + 1,
+                span: hit.span.clone(),
+                referent: Referent::Known(entry, how),
+                locative: false,
+                inner: false,
+                acronym: None,
+            });
+        }
+        let known: Vec<Range<usize>> = mentions[first..].iter().map(|m| m.tokens.clone()).collect();
+        let mut found = name_runs(s, sentence, &known, lex);
+        mentions.append(&mut found);
+        mentions[first..].sort_by_key(|m| m.tokens.start);
+        attach_complements(sentence, &mut mentions, first, gaz, lex);
+        for m in &mut mentions[first..] {
+            m.locative = m.tokens.start > 0 && lex.is("locative", &sentence.lower[m.tokens.start - 1]);
+        }
+        find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
+    }
+    (mentions, roles)
+}
+
+/// Picks among the entries a label stands for: a name over a demonym, then
+/// countries, organisations, people, places, seats.
+fn best_target(gaz: &Gazetteer, targets: &[(usize, LabelKind)]) -> (usize, LabelKind) {
+    *targets
+        .iter()
+        .min_by_key(|(e, how)| (*how == LabelKind::Demonym, gaz.entries[*e].kind))
+        .expect("a hit has a target")
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// Capitalised runs outside the gazetteer hits, classified as person, organisation or
+/// place by their head words; titles at their start become roles later.
+fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Lexicon) -> Vec<Mention> {
+    let n = sentence.tokens.len();
+    let covered = |k: usize| known.iter().any(|r| r.contains(&k));
+    let is_name = |k: usize| -> bool {
+        let word = sentence.original[k];
+        let lower = &sentence.lower[k];
+        if covered(k) || sentence.tokens[k].kind != TokenKind::Word {
+            return false;
+        }
+        let arabic_article = ["al-", "el-", "ad-", "as-", "ash-", "ar-", "bin-"]
+            .iter()
+            .any(|p| lower.starts_with(p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase));
+        if arabic_article {
+            return true;
+        }
+        is_capitalised(word)
+            && !lex.months.contains_key(lower.as_str())
+            && !lex.weekdays.contains_key(lower.as_str())
+            && !(lex.is("function", lower) && (k == 0 || !is_capitalised(sentence.original[k - 1]) || k == 0))
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < n {
+        if !is_name(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut end = k + 1;
+        loop {
+            if end < n && is_name(end) {
+                end += 1;
+                continue;
+            }
+            // Up to two connectors ("da", "von der") when a name follows them.
+            let mut c = end;
+            while c < n && c < end + 2 && lex.is("connectors", &sentence.lower[c]) && !covered(c) {
+                c += 1;
+            }
+            if c > end && c < n && is_name(c) {
+                end = c + 1;
+                continue;
+            }
+            break;
+        }
+        k = end;
+        // Runs of several words in capitals are headlines or datelines, not names.
+        if end - start > 1 && (start..end).all(|t| is_all_caps(sentence.original[t])) {
+            continue;
+        }
+        let lower: Vec<&str> = (start..end).map(|t| sentence.lower[t].as_str()).collect();
+        let text = sentence.original[start..end].join(" ");
+        let text = text.replace(" '", "'").replace(" -", "-");
+        if lower.iter().any(|w| lex.is("event_heads", w)) {
+            continue;
+        }
+        let referent = if lower.iter().any(|w| lex.is("org_heads", w)) {
+            Referent::Organization(text, None)
+        } else if lower.iter().any(|w| lex.is("place_heads", w)) {
+            Referent::Place(text)
+        } else if end - start == 1 && is_all_caps(sentence.original[start]) {
+            Referent::Acronym(text)
+        } else if end - start == 1 && single_is_place(sentence, start, lex) {
+            Referent::Place(text)
+        } else {
+            Referent::Person(text)
+        };
+        out.push(Mention {
+            sentence: s,
+            tokens: start..end,
+            name: start..end,
+            span: sentence.byte_span(&(start..end)),
+            referent,
+            locative: false,
+            inner: false,
+            acronym: None,
+        });
+    }
+    out
+}
+
+/// Whether a lone capitalised word is a place by its context: a place word after it
+/// ("Kursk region") or before it ("região de Kursk", "região russa de Kursk"), or a
+/// locative preposition before it ("em Muridke").
+fn single_is_place(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
+    let word = |i: usize| sentence.lower.get(i).map_or("", String::as_str);
+    if lex.is("place_heads", word(k + 1)) || (k >= 1 && lex.is("locative", word(k - 1))) {
+        return true;
+    }
+    k >= 2 && matches!(word(k - 1), "de" | "of") && (lex.is("place_heads", word(k - 2)) || (k >= 3 && lex.is("place_heads", word(k - 3))))
+}
+
+/// Joins what completes a name: a title at the start of a capitalised run becomes a
+/// role (kept outside the name), "(ACRONYM)" after a name defines it, and a demonym or
+/// "de/of COUNTRY" after an organisation (or "COUNTRY's"/a demonym before it) gives its
+/// country.
+fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: usize, gaz: &Gazetteer, lex: &Lexicon) {
+    let n = sentence.tokens.len();
+    let country_of = |m: &Mention| -> Option<usize> {
+        match m.referent {
+            Referent::Known(e, _) => match gaz.entries[e].kind {
+                Kind::Country => Some(e),
+                Kind::Seat => gaz.entries[e].country,
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let len = mentions.len();
+    for i in first..len {
+        // A title at the start of a run: "Prime Minister Shehbaz Sharif".
+        if let Referent::Person(_) | Referent::Organization(..) = mentions[i].referent {
+            let name = mentions[i].name.clone();
+            if let Some(role_len) = role_at(sentence, name.start, lex).map(|(len, _)| len) {
+                if role_len < name.len() {
+                    let rest = name.start + role_len..name.end;
+                    let rest_lower: Vec<&str> = rest.clone().map(|t| sentence.lower[t].as_str()).collect();
+                    if !rest_lower.iter().any(|w| lex.is("org_heads", w)) {
+                        let text = sentence.original[rest.clone()].join(" ").replace(" '", "'");
+                        mentions[i].referent = if rest.len() == 1 && is_all_caps(sentence.original[rest.start]) {
+                            Referent::Acronym(text)
+                        } else {
+                            Referent::Person(text)
+                        };
+                        mentions[i].name = rest.clone();
+                        mentions[i].span = sentence.byte_span(&rest);
+                    }
+                } else {
+                    mentions[i].referent = Referent::Place(String::new()); // a bare title: dropped below
+                }
+            }
+        }
+        // "(ACRONYM)" right after.
+        let end = mentions[i].tokens.end;
+        if end + 2 < n + 1 && sentence.lower.get(end).map(String::as_str) == Some("(") && sentence.lower.get(end + 2).map(String::as_str) == Some(")") {
+            let inside = sentence.original[end + 1];
+            if inside.len() >= 2 && inside.chars().next().is_some_and(char::is_uppercase) && !inside.contains(' ') {
+                mentions[i].acronym = Some(inside.to_string());
+                mentions[i].tokens.end = end + 3;
+                for m in mentions[first..len].iter_mut() {
+                    if m.tokens.start == end + 1 {
+                        m.inner = true;
+                    }
+                }
+            }
+        }
+        let is_org = match &mentions[i].referent {
+            Referent::Organization(..) => true,
+            Referent::Known(e, LabelKind::Name) => gaz.entries[*e].kind == Kind::Organization && gaz.entries[*e].country.is_none(),
+            _ => false,
+        };
+        if !is_org {
+            continue;
+        }
+        let end = mentions[i].tokens.end;
+        let start = mentions[i].tokens.start;
+        // A demonym right after ("Ministério da Defesa russo") or "de/da/do/of COUNTRY".
+        let after = (first..len).find(|&j| {
+            let m = &mentions[j];
+            (m.tokens.start == end && matches!(m.referent, Referent::Known(_, LabelKind::Demonym)))
+                || (m.tokens.start == end + 1
+                    && ["de", "da", "do", "of"].contains(&sentence.lower[end].as_str())
+                    && matches!(m.referent, Referent::Known(_, LabelKind::Name))
+                    && country_of(m).is_some())
+        });
+        // "Russia's" or a demonym right before ("Sudan's Security and Defence Council", "the Russian Defence Ministry").
+        let before = (first..len).find(|&j| {
+            let m = &mentions[j];
+            let possessive = start >= 1 && sentence.lower[start - 1] == "'s" && m.tokens.end == start - 1;
+            let adjective = m.tokens.end == start && matches!(m.referent, Referent::Known(_, LabelKind::Demonym));
+            (possessive || adjective) && country_of(m).is_some()
+        });
+        let Some(j) = after.or(before) else { continue };
+        let country = country_of(&mentions[j]);
+        mentions[j].inner = true;
+        let (lo, hi) = if j == after.unwrap_or(usize::MAX) {
+            (start, mentions[j].tokens.end)
+        } else {
+            (mentions[j].tokens.start, end)
+        };
+        let name = if let Referent::Organization(text, _) = &mentions[i].referent {
+            let _ = text;
+            sentence.original[lo..hi].join(" ").replace(" 's", "'s").replace(" '", "'")
+        } else {
+            sentence.original[lo..hi].join(" ").replace(" 's", "'s")
+        };
+        mentions[i].referent = Referent::Organization(name, country);
+        mentions[i].tokens = lo.min(mentions[i].tokens.start)..hi.max(mentions[i].tokens.end);
+        mentions[i].name = lo..hi;
+        mentions[i].span = sentence.byte_span(&(lo..hi));
+    }
+}
+
+/// The longest role starting at token `k`: (its length in tokens, its kind).
+fn role_at(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> Option<(usize, RoleKind)> {
+    lex.roles
+        .iter()
+        .find(|(words, _)| {
+            k + words.len() <= sentence.lower.len() && words.iter().zip(&sentence.lower[k..]).all(|(a, b)| a == b)
+        })
+        .map(|(words, kind)| (words.len(), *kind))
+}
+
+/// Roles that introduce people: before the name ("o presidente ucraniano, X", "U.S.
+/// President X", "Iran's foreign minister, X") or after it ("X, secretary of Russia's
+/// Security Council,").
+fn find_roles(sentence: &Sentence<'_>, mentions: &mut Vec<Mention>, first: usize, roles: &mut Vec<RoleLink>, gaz: &Gazetteer, lex: &Lexicon) {
+    let len = mentions.len();
+    let glue = |w: &str| {
+        matches!(w, "," | "de" | "da" | "do" | "dos" | "das" | "of" | "the" | "'s" | "o" | "a" | "os" | "as" | "to" | "in" | "no" | "na" | "junto" | "ao" | "à" | "para" | "em")
+    };
+    for p in first..len {
+        let is_person = match &mentions[p].referent {
+            Referent::Person(_) => true,
+            Referent::Known(e, LabelKind::Name) => gaz.entries[*e].kind == Kind::Person,
+            _ => false,
+        };
+        if !is_person {
+            continue;
+        }
+        let name = mentions[p].name.clone();
+        // Look left: the nearest role within eight tokens, only glue and mentions between.
+        let mut found: Option<(usize, usize, RoleKind)> = None; // (role start, role len, kind)
+        let mut k = name.start;
+        let lowest = name.start.saturating_sub(9);
+        while k > lowest {
+            k -= 1;
+            if let Some((rl, kind)) = role_at(sentence, k, lex) {
+                if k + rl <= name.start {
+                    found = Some((k, rl, kind));
+                    break;
+                }
+            }
+            let inside_mention = mentions[first..len].iter().any(|m| m.tokens.contains(&k));
+            if !inside_mention && !glue(&sentence.lower[k]) {
+                break;
+            }
+        }
+        let (phrase, kind, words) = if let Some((rs, rl, kind)) = found {
+            // Modifiers before the role: "U.S. President", "NATO Secretary-General", "Iran's foreign minister".
+            let mut lo = rs;
+            if lo >= 1 && sentence.lower[lo - 1] == "'s" {
+                lo -= 1;
+            }
+            if let Some(m) = mentions[first..len].iter().find(|m| m.tokens.end == lo) {
+                if !matches!(m.referent, Referent::Person(_)) {
+                    lo = m.tokens.start;
+                }
+            }
+            (lo..name.start, kind, sentence.original[rs..rs + rl].join(" "))
+        } else {
+            // Look right: "X, [det] ROLE … ," up to the next comma or the end.
+            if name.end + 1 >= sentence.lower.len() || sentence.lower[name.end] != "," {
+                continue;
+            }
+            let mut r = name.end + 1;
+            if matches!(sentence.lower[r].as_str(), "o" | "a" | "the" | "um" | "uma" | "an") {
+                r += 1;
+            }
+            // "Russia's ambassador to Germany" / "o secretário do Conselho": the role may follow "X 's".
+            let mut role_start = r;
+            if let Some(m) = mentions[first..len].iter().find(|m| m.tokens.start == r) {
+                if m.tokens.end + 1 < sentence.lower.len() && sentence.lower[m.tokens.end] == "'s" {
+                    role_start = m.tokens.end + 1;
+                }
+            }
+            let Some((rl, kind)) = role_at(sentence, role_start, lex) else { continue };
+            let mut hi = role_start + rl;
+            while hi < sentence.lower.len() {
+                let inside = mentions[first..len].iter().find(|m| m.tokens.start == hi).map(|m| m.tokens.end);
+                if let Some(end) = inside {
+                    hi = end;
+                } else if glue(&sentence.lower[hi]) && sentence.lower[hi] != "," {
+                    hi += 1;
+                } else {
+                    break;
+                }
+            }
+            (name.end..hi, kind, sentence.original[role_start..role_start + rl].join(" "))
+        };
+        let inside: Vec<usize> = (first..len).filter(|&j| j != p && phrase.start <= mentions[j].tokens.start && mentions[j].tokens.end <= phrase.end).collect();
+        let mut country = None;
+        let mut org = None;
+        for &j in &inside {
+            match &mentions[j].referent {
+                Referent::Known(e, _) => match gaz.entries[*e].kind {
+                    Kind::Country => country = country.or(Some(j)),
+                    Kind::Seat => country = country.or(Some(j)),
+                    Kind::Organization => org = org.or(Some(j)),
+                    _ => {}
+                },
+                Referent::Organization(..) | Referent::Acronym(_) => org = org.or(Some(j)),
+                _ => {}
+            }
+            if matches!(mentions[j].referent, Referent::Known(_, LabelKind::Demonym)) || Some(j) == country {
+                mentions[j].inner = true;
+            }
+        }
+        for &j in &inside {
+            if Some(j) == org {
+                mentions[j].inner = true;
+            }
+        }
+        let m = &mut mentions[p];
+        m.tokens = m.tokens.start.min(phrase.start)..m.tokens.end.max(phrase.end);
+        roles.push(RoleLink { person: p, kind, words, country, org });
+    }
+}

@@ -1,0 +1,207 @@
+//! Sentences and tokens: pure functions over a text, every span a byte range into it.
+//! Knows no language data beyond a few abbreviations; no I/O.
+
+use crate::input::Lang;
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits, hyphens or apostrophes inside them).
+    Word,
+    /// Digits (with `.`/`,` inside: `1.200`, `2,1`).
+    Number,
+    /// One punctuation character, or the English possessive `'s`.
+    Punct,
+}
+
+/// A token: a byte range into the text and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// Its kind.
+    pub kind: TokenKind,
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sr", "sra", "jr", "rev",
+    "gov", "sen", "rep", "pres", "jan", "feb", "fev", "mar", "apr", "abr", "jun", "jul", "aug", "ago", "sep",
+    "sept", "set", "oct", "out", "nov", "dec", "dez", "no", "nº", "vs", "etc", "inc", "corp", "co", "ltd", "dra",
+    "eng", "av", "p", "pp", "op", "cf",
+];
+
+/// Splits a text into sentences: at `.`, `!`, `?` followed by space and a capital,
+/// digit or quote (not after an abbreviation or an initial), and at every line break.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'\n' {
+            push_trimmed(text, start..i, &mut out);
+            start = i + 1;
+        } else if matches!(c, b'.' | b'!' | b'?') {
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b'.') {
+                end += 1;
+            }
+            // Closing curly quotes (U+201D, U+2019) are three bytes each.
+            while text[end..].starts_with(['\u{201D}', '\u{2019}', '\u{BB}']) {
+                end += text[end..].chars().next().map_or(1, char::len_utf8);
+            }
+            let rest = &text[end..];
+            let after_space = rest.trim_start_matches([' ', '\t', '\u{A0}']);
+            let spaced = after_space.len() < rest.len();
+            let next = after_space.chars().next();
+            let opens = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“«'(".contains(n));
+            if spaced && opens && !(c == b'.' && ends_with_abbreviation(&text[start..i])) {
+                push_trimmed(text, start..end, &mut out);
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word: String = before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+    let word: String = word.chars().rev().collect::<String>().to_lowercase();
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return true; // an initial: "J. Smith"
+    }
+    // "U.S." and "U.N." keep their inner stops.
+    word.contains('.') || ABBREVIATIONS.contains(&word.as_str())
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// Splits a span of the text into tokens.
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    let slice = &text[range.clone()];
+    let base = range.start;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let offset = |k: usize| chars.get(k).map_or(slice.len(), |&(o, _)| o);
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            i += 1;
+            loop {
+                match at(i) {
+                    Some(n) if n.is_alphanumeric() => i += 1,
+                    // Joiners inside a word: "norte-coreano", "Jong-un", "O'Brien", "U.S.", "1.200".
+                    Some('-' | '\u{2011}' | '\'' | '\u{2019}' | '.' | ',')
+                        if at(i + 1).is_some_and(char::is_alphanumeric) =>
+                    {
+                        let joiner = chars[i].1;
+                        let next = chars[i + 1].1;
+                        let possessive = matches!(joiner, '\'' | '\u{2019}')
+                            && matches!(next, 's' | 'S')
+                            && !at(i + 2).is_some_and(char::is_alphanumeric);
+                        let stop_ok = joiner == '.' && (numeric || is_initialism(&chars, start, i));
+                        let comma_ok = joiner == ',' && numeric && next.is_ascii_digit();
+                        if possessive || (joiner == '.' && !stop_ok) || (joiner == ',' && !comma_ok) {
+                            break;
+                        }
+                        i += 2;
+                    }
+                    _ => break,
+                }
+            }
+            // "U.S." keeps its final stop when the token is an initialism.
+            if at(i) == Some('.') && is_initialism(&chars, start, i) && i - start >= 3 {
+                i += 1;
+            }
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            out.push(Token { span: base + offset(start)..base + offset(i), kind });
+        } else if matches!(c, '\'' | '\u{2019}') && matches!(at(i + 1), Some('s' | 'S'))
+            && !at(i + 2).is_some_and(char::is_alphanumeric)
+        {
+            i += 2;
+            out.push(Token { span: base + offset(start)..base + offset(i), kind: TokenKind::Punct });
+        } else {
+            i += 1;
+            out.push(Token { span: base + offset(start)..base + offset(i), kind: TokenKind::Punct });
+        }
+    }
+    out
+}
+
+/// Whether chars[start..end] look like "U.S" / "U.N" (single letters and stops).
+fn is_initialism(chars: &[(usize, char)], start: usize, end: usize) -> bool {
+    chars[start..end]
+        .iter()
+        .enumerate()
+        .all(|(k, &(_, c))| if k % 2 == 0 { c.is_uppercase() } else { c == '.' })
+}
+
+/// Guesses Portuguese or English from function words; `None` when neither shows.
+pub fn detect_lang(text: &str) -> Option<Lang> {
+    const PT: &[&str] = &["de", "que", "não", "os", "em", "para", "com", "uma", "do", "da", "é", "ao", "na", "no", "dos"];
+    const EN: &[&str] = &["the", "of", "and", "to", "in", "is", "that", "for", "with", "was", "on", "said", "by"];
+    let (mut pt, mut en) = (0usize, 0usize);
+    for word in text.split(|c: char| !c.is_alphanumeric()).take(2000) {
+        let word = word.to_lowercase();
+        pt += usize::from(PT.contains(&word.as_str()));
+        en += usize::from(EN.contains(&word.as_str()));
+    }
+    match (pt, en) {
+        (0, 0) => None,
+        (pt, en) if pt >= en => Some(Lang::Pt),
+        _ => Some(Lang::En),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text, 0..text.len()).into_iter().map(|t| &text[t.span]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_after_abbreviations_or_initials() {
+        let text = "U.S. President Joe Smith met Gen. Li on Jan. 14. He left.\nNext line";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["U.S. President Joe Smith met Gen. Li on Jan. 14.", "He left.", "Next line"]);
+    }
+
+    #[test]
+    fn keeps_hyphenated_words_and_splits_possessives() {
+        assert_eq!(words("os norte-coreanos"), ["os", "norte-coreanos"]);
+        assert_eq!(words("Russia's war, 1.200 mortos"), ["Russia", "'s", "war", ",", "1.200", "mortos"]);
+        assert_eq!(words("the U.S. said"), ["the", "U.S.", "said"]);
+        assert_eq!(words("\"ilegal\""), ["\"", "ilegal", "\""]);
+    }
+
+    #[test]
+    fn tells_portuguese_from_english() {
+        assert_eq!(detect_lang("O governo de Angola disse que não vai ceder."), Some(Lang::Pt));
+        assert_eq!(detect_lang("The government of Angola said that it would not yield."), Some(Lang::En));
+        assert_eq!(detect_lang("12345"), None);
+    }
+}

@@ -1,0 +1,195 @@
+//! Time expressions: finds dates in a sentence's words ("na quarta-feira", "em
+//! agosto passado", "May 7, 2025", "no final de 2024", "last October") and resolves
+//! them against the article's date into an [`EventDate`]. Pure: words in, dates out.
+
+use crate::date::{days_in_month, Date, EventDate};
+use crate::lexicon::Lexicon;
+
+/// A date found in a sentence: the words it spans (token indices) and its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The resolved date.
+    pub date: EventDate,
+}
+
+/// Finds and resolves the dates among a sentence's tokens. `words` are the tokens
+/// lower-cased, `original` as written (English month names must be capitalised,
+/// so that the modal "may" is not May).
+pub fn find(lex: &Lexicon, words: &[&str], original: &[&str], published: Option<Date>) -> Vec<Timex> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let year_at = |k: usize| -> Option<i32> {
+        let w = words.get(k)?;
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
+    };
+    let day_at = |k: usize| -> Option<u32> {
+        let w = words.get(k)?.trim_end_matches(['º', 'o', '°']);
+        (w.len() <= 2 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|d| (1..=31).contains(d))
+    };
+    let month_at = |k: usize| -> Option<u32> {
+        let month = *lex.months.get(*words.get(k)?)?;
+        let capital = original.get(k).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+        (lex.lang == crate::input::Lang::Pt || capital).then_some(month)
+    };
+    let is = |k: usize, list: &str| words.get(k).is_some_and(|w| lex.is(list, w));
+    while i < words.len() {
+        // 4 de junho de 2025 | 4 de junho | 7 May 2025
+        if let Some(day) = day_at(i) {
+            let (m_at, after) = if words.get(i + 1) == Some(&"de") { (i + 2, i + 3) } else { (i + 1, i + 2) };
+            if let Some(month) = month_at(m_at) {
+                let (year_idx, year) = if words.get(after) == Some(&"de") {
+                    (after + 1, year_at(after + 1))
+                } else {
+                    (after, year_at(after))
+                };
+                let year = year.or_else(|| published.map(|p| nearest_year(p, month, day)));
+                if let Some(date) = year.and_then(|y| Date::new(y, month, day)) {
+                    let end = if year_at(year_idx).is_some() { year_idx + 1 } else { m_at + 1 };
+                    out.push(Timex { start: i, end, date: EventDate::Day(date) });
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        if let Some(month) = month_at(i) {
+            // May 7, 2025 | Jan. 14 | May 7
+            let mut k = i + 1;
+            if words.get(k) == Some(&".") {
+                k += 1;
+            }
+            if let Some(day) = day_at(k) {
+                let mut y = k + 1;
+                if words.get(y) == Some(&",") {
+                    y += 1;
+                }
+                let year = year_at(y).or_else(|| published.map(|p| nearest_year(p, month, day)));
+                if let Some(date) = year.and_then(|yr| Date::new(yr, month, day)) {
+                    let end = if year_at(y).is_some() { y + 1 } else { k + 1 };
+                    out.push(Timex { start: i, end, date: EventDate::Day(date) });
+                    i = end;
+                    continue;
+                }
+            }
+            // julho de 2019 | February 2022
+            let y = if words.get(i + 1) == Some(&"de") || words.get(i + 1) == Some(&"of") { i + 2 } else { i + 1 };
+            if let Some(year) = year_at(y) {
+                out.push(Timex { start: i, end: y + 1, date: EventDate::Month(year, month) });
+                i = y + 1;
+                continue;
+            }
+            // em abril | em agosto passado | last October
+            if let Some(p) = published {
+                let past = is(i + 1, "past") || (i > 0 && is(i - 1, "past"));
+                let next = is(i + 1, "next") || (i > 0 && is(i - 1, "next"));
+                let year = if next {
+                    if month > p.month { p.year } else { p.year + 1 }
+                } else if month < p.month || (month == p.month && !past) {
+                    p.year
+                } else {
+                    p.year - 1
+                };
+                let start = if i > 0 && (is(i - 1, "past") || is(i - 1, "next")) { i - 1 } else { i };
+                let end = if is(i + 1, "past") || is(i + 1, "next") { i + 2 } else { i + 1 };
+                out.push(Timex { start, end, date: EventDate::Month(year, month) });
+                i = end;
+                continue;
+            }
+        }
+        if let (Some(weekday), Some(p)) = (lex.weekdays.get(words[i]).copied(), published) {
+            // nesta quinta-feira (16) | no sábado (11)
+            if words.get(i + 1) == Some(&"(") && words.get(i + 3) == Some(&")") {
+                if let Some(day) = day_at(i + 2) {
+                    if let Some(date) = nearest_day_of_month(p, day) {
+                        out.push(Timex { start: i, end: i + 4, date: EventDate::Day(date) });
+                        i += 4;
+                        continue;
+                    }
+                }
+            }
+            let back = (i32::try_from(p.weekday()).unwrap_or(0) - i32::try_from(weekday).unwrap_or(0)).rem_euclid(7);
+            let past = is(i + 1, "past") || (i > 0 && is(i - 1, "past"));
+            let next = is(i + 1, "next") || (i > 0 && is(i - 1, "next"));
+            let date = if next {
+                p.add_days(i64::from(7 - back))
+            } else if past && back == 0 {
+                p.add_days(-7)
+            } else {
+                p.add_days(-i64::from(back))
+            };
+            out.push(Timex { start: i, end: i + 1, date: EventDate::Day(date) });
+            i += 1;
+            continue;
+        }
+        if let Some(p) = published {
+            let simple = if is(i, "yesterday") {
+                Some(EventDate::Day(p.add_days(-1)))
+            } else if is(i, "today") {
+                Some(EventDate::Day(p))
+            } else if is(i, "tomorrow") {
+                Some(EventDate::Day(p.add_days(1)))
+            } else {
+                None
+            };
+            if let Some(date) = simple {
+                out.push(Timex { start: i, end: i + 1, date });
+                i += 1;
+                continue;
+            }
+            // last year | no ano passado | this year | este ano | last month | no mês passado
+            let unit = |k: usize| if is(k, "year_word") { Some('y') } else if is(k, "month_word") { Some('m') } else { None };
+            let found = if is(i, "past") { unit(i + 1).map(|u| (u, -1, i + 2)) } else { None }
+                .or_else(|| if is(i, "this") { unit(i + 1).map(|u| (u, 0, i + 2)) } else { None })
+                .or_else(|| unit(i).filter(|_| is(i + 1, "past")).map(|u| (u, -1, i + 2)));
+            if let Some((unit, shift, end)) = found {
+                let date = if unit == 'y' {
+                    EventDate::Year(p.year + shift)
+                } else if shift == 0 {
+                    EventDate::Month(p.year, p.month)
+                } else if p.month == 1 {
+                    EventDate::Month(p.year - 1, 12)
+                } else {
+                    EventDate::Month(p.year, p.month - 1)
+                };
+                out.push(Timex { start: i, end, date });
+                i = end;
+                continue;
+            }
+        }
+        // em 2021 | no final de 2024 | in 1960
+        if let Some(year) = year_at(i) {
+            let before = i.checked_sub(1).map(|k| words[k]);
+            if matches!(before, Some("em" | "de" | "in" | "of" | "since" | "desde" | "until" | "até" | "by")) {
+                out.push(Timex { start: i.saturating_sub(1), end: i + 1, date: EventDate::Year(year) });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The year of a day and month without one: the article's year, unless that puts
+/// the day more than two months after the article, when the year before is meant.
+fn nearest_year(published: Date, month: u32, day: u32) -> i32 {
+    if (month, day) <= (published.month, published.day) || month <= published.month + 2 {
+        published.year
+    } else {
+        published.year - 1
+    }
+}
+
+/// The date with this day of month nearest to the article's date (this month, the
+/// one before or the one after): "sábado (11)" in an article of the 16th is the 11th.
+fn nearest_day_of_month(published: Date, day: u32) -> Option<Date> {
+    let (y, m) = (published.year, published.month);
+    let prev = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+    let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    [prev, (y, m), next]
+        .into_iter()
+        .filter(|&(yy, mm)| day <= days_in_month(yy, mm))
+        .filter_map(|(yy, mm)| Date::new(yy, mm, day))
+        .min_by_key(|d| (d.to_days() - published.to_days()).abs())
+}

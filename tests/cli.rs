@@ -1,0 +1,97 @@
+//! The binary tested as a user runs it: ingest → query round trip, idempotent
+//! re-ingest, remove, JSON results, bad input reported with a non-zero exit.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn newsgraph(store: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("newsgraph").expect("binary built");
+    cmd.env_remove("NEWSGRAPH_STORE").arg("--store").arg(store);
+    cmd
+}
+
+const ARTICLE: &str = "Quénia e Etiópia assinam acordo\n\nNairobi, 3 de maio de 2025 – O Quénia condenou a Somália na terça-feira. O presidente queniano, William Ruto, reuniu-se com o primeiro-ministro etíope, Abiy Ahmed.\n";
+
+fn quads(store: &std::path::Path) -> String {
+    let out = newsgraph(store).args(["export", "--format", "nquads"]).output().expect("runs");
+    assert!(out.status.success());
+    let mut lines: Vec<String> = String::from_utf8(out.stdout).expect("utf-8").lines().map(str::to_string).collect();
+    lines.sort();
+    lines.join("\n")
+}
+
+#[test]
+fn ingest_then_query_round_trip_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, ARTICLE).unwrap();
+    newsgraph(&store).args(["ingest", "--lang", "pt"]).arg(&file).assert().success().stderr(predicate::str::contains("ingested 1 articles"));
+    let out = newsgraph(&store)
+        .args(["query", "--format", "json", "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?s ?o WHERE { ?s ng:criticizes ?o }"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["head"]["vars"], serde_json::json!(["s", "o"]));
+    let bindings = json["results"]["bindings"].as_array().unwrap();
+    assert_eq!(bindings.len(), 1, "{json}");
+    assert!(bindings[0]["s"]["value"].as_str().unwrap().ends_with("country-ke"));
+    assert_eq!(bindings[0]["o"]["type"], "uri");
+}
+
+#[test]
+fn reingesting_changes_nothing_and_remove_removes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, ARTICLE).unwrap();
+    newsgraph(&store).args(["ingest", "--lang", "pt"]).arg(&file).assert().success();
+    let first = quads(&store);
+    newsgraph(&store).args(["ingest", "--lang", "pt"]).arg(&file).assert().success().stderr(predicate::str::contains("1 unchanged"));
+    assert_eq!(first, quads(&store));
+    let hash = newsgraph::rdf::content_hash(ARTICLE);
+    newsgraph(&store).args(["remove", &hash]).assert().success().stdout(predicate::str::contains("removed"));
+    newsgraph(&store).arg("articles").assert().success().stdout(predicate::str::contains("0 rows"));
+}
+
+#[test]
+fn a_bad_line_is_reported_and_the_rest_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let file = dir.path().join("batch.jsonl");
+    std::fs::write(&file, "{\"id\": \"a\", \"text\": \"Portugal criticou Espanha.\", \"lang\": \"pt\"}\nnot json\n{\"id\": \"b\"}\n").unwrap();
+    newsgraph(&store)
+        .arg("ingest")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("batch.jsonl:2: not a JSON article"))
+        .stderr(predicate::str::contains("batch.jsonl:3: no \"text\" field"));
+    newsgraph(&store).arg("articles").assert().success().stdout(predicate::str::contains("1 rows"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_queries_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    newsgraph(&store).args(["ingest", "--lang", "xx", "-"]).write_stdin("text").assert().code(2).stderr(predicate::str::contains("--lang"));
+    newsgraph(&store).args(["query", "who-supports"]).assert().code(2).stderr(predicate::str::contains("no store"));
+    newsgraph(&store).arg("queries").assert().success().stdout(predicate::str::contains("who-supports"));
+    newsgraph(&store).args(["queries", "show", "leaders"]).assert().success().stdout(predicate::str::contains("ng:leaderOf"));
+}
+
+#[test]
+fn extract_explain_shows_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, ARTICLE).unwrap();
+    Command::cargo_bin("newsgraph")
+        .unwrap()
+        .args(["extract", "--explain", "--lang", "pt"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("criticizes"))
+        .stdout(predicate::str::contains("rule:"));
+}

@@ -1,0 +1,152 @@
+//! Data-driven extraction tests: every example of every lexicon rule, and the texts
+//! under tests/extraction/ (NAME.txt beside NAME.expected, the sorted direct triples
+//! as "Subject relation Object" lines). One `check` helper compares them.
+
+use newsgraph::input::{Article, Lang};
+use newsgraph::{Config, Extraction, Extractor};
+use std::sync::OnceLock;
+
+pub fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::new(&Config::default()).expect("the embedded data compiles"))
+}
+
+pub fn article(text: &str, lang: Lang) -> Article {
+    Article {
+        id: None,
+        title: None,
+        text: text.to_string(),
+        lang: Some(lang),
+        published: newsgraph::date::Date::new(2025, 6, 4),
+        url: None,
+        origin: "test".into(),
+    }
+}
+
+/// The asserted direct triples, as "Subject relation Object" with each entity's
+/// label, sorted; symmetric relations once, in label order.
+pub fn triples(ex: &Extraction) -> Vec<String> {
+    let mut out: Vec<String> = ex
+        .facts
+        .iter()
+        .filter(|f| f.is_asserted())
+        .map(|f| {
+            let (mut s, mut o) = (ex.entities[f.subject].label.clone(), ex.entities[f.object].label.clone());
+            if f.relation.is_symmetric() && s > o {
+                std::mem::swap(&mut s, &mut o);
+            }
+            format!("{s} {} {o}", f.relation.local_name())
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether an entity is called `name` (label or any alias, case-insensitive).
+fn called(ex: &Extraction, e: usize, name: &str) -> bool {
+    let entity = &ex.entities[e];
+    let mut names = vec![entity.label.as_str()];
+    names.extend(entity.aliases.iter().map(String::as_str));
+    if let Some(k) = entity.known {
+        names.extend(extractor().gazetteer.entries[k].labels.iter().map(|(_, v)| v.as_str()));
+        names.extend(extractor().gazetteer.labels().filter(|(_, t)| t.iter().any(|(i, _)| *i == k)).map(|(l, _)| l));
+    }
+    names.iter().any(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
+}
+
+/// Whether the extraction asserts "S relation O" (names as in the text).
+fn asserts(ex: &Extraction, expected: &str) -> bool {
+    let relation = newsgraph::relation::Relation::ALL
+        .iter()
+        .find(|r| expected.contains(&format!(" {} ", r.local_name())))
+        .unwrap_or_else(|| panic!("{expected:?} names no relation"));
+    let (s, o) = expected.split_once(&format!(" {} ", relation.local_name())).expect("checked");
+    ex.facts.iter().any(|f| {
+        f.is_asserted()
+            && f.relation == *relation
+            && ((called(ex, f.subject, s) && called(ex, f.object, o))
+                || (relation.is_symmetric() && called(ex, f.subject, o) && called(ex, f.object, s)))
+    })
+}
+
+#[test]
+fn every_lexicon_example_gives_what_it_says() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for lang in [Lang::Pt, Lang::En] {
+        for rule in &extractor().lexicon(lang).rules {
+            for example in &rule.examples {
+                count += 1;
+                let ex = extractor().extract(&article(&example.text, lang));
+                for expected in &example.expect {
+                    if !asserts(&ex, expected) {
+                        failures.push(format!("{}\n    {:?}\n    expected {expected:?}, got {:?}", rule.origin, example.text, triples(&ex)));
+                    }
+                }
+                if example.expect.is_empty() {
+                    let wrong: Vec<String> = ex.facts.iter().filter(|f| f.is_asserted() && f.relation == rule.relation && f.cue == rule.pattern).map(|f| format!("{} {} {}", ex.entities[f.subject].label, f.relation.local_name(), ex.entities[f.object].label)).collect();
+                    if !wrong.is_empty() {
+                        failures.push(format!("{}\n    {:?}\n    is a trap but asserted {wrong:?}", rule.origin, example.text));
+                    }
+                }
+            }
+        }
+    }
+    assert!(count > 100, "only {count} examples");
+    assert!(failures.is_empty(), "{} of {count} examples fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+fn check(name: &str, lang: Lang) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/extraction/");
+    let text = std::fs::read_to_string(format!("{dir}{name}.txt")).expect("test text");
+    let expected = std::fs::read_to_string(format!("{dir}{name}.expected")).expect("expected triples");
+    let got = triples(&extractor().extract(&article(&text, lang)));
+    let expected: Vec<&str> = expected.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
+    assert_eq!(got, expected, "{name}: got (left) vs expected (right)");
+}
+
+#[test]
+fn roles_and_appositives_pt() {
+    check("roles-pt", Lang::Pt);
+}
+
+#[test]
+fn roles_and_appositives_en() {
+    check("roles-en", Lang::En);
+}
+
+#[test]
+fn negation_and_hedging_keep_facts_out() {
+    check("factuality-en", Lang::En);
+    check("factuality-pt", Lang::Pt);
+}
+
+#[test]
+fn lists_capitals_and_demonyms() {
+    check("lists-pt", Lang::Pt);
+}
+
+#[test]
+fn a_capital_used_as_a_place_is_a_place_and_dates_resolve() {
+    let text = "O primeiro-ministro japonês, Fumio Kishida, reuniu-se na terça-feira em Seul com o presidente sul-coreano.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    let seoul = ex.entities.iter().position(|e| e.label == "Seul").expect("Seoul is an entity");
+    assert_eq!(ex.entities[seoul].kind, newsgraph::gazetteer::Kind::Place);
+    let meeting = ex.facts.iter().find(|f| f.relation == newsgraph::relation::Relation::MeetsWith);
+    if let Some(m) = meeting {
+        assert_eq!(m.place, Some(seoul));
+        assert_eq!(m.date.map(|d| d.lexical()).as_deref(), Some("2025-06-03"));
+    }
+    let text = "Seul acusou Pyongyang de lançar mísseis.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert!(ex.entities.iter().all(|e| e.kind != newsgraph::gazetteer::Kind::Place), "capitals acting are their countries: {:?}", ex.entities);
+}
+
+#[test]
+fn a_surname_alone_is_the_same_person() {
+    let text = "The Kenyan president, William Ruto, arrived in Addis Ababa. Ruto later met African Union officials.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    let people: Vec<&str> = ex.entities.iter().filter(|e| e.kind == newsgraph::gazetteer::Kind::Person).map(|e| e.label.as_str()).collect();
+    assert_eq!(people, ["William Ruto"]);
+}

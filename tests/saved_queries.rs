@@ -1,0 +1,111 @@
+//! Every saved query run on a fixture store (the bundled examples) against the rows
+//! it must return.
+
+use super::extraction::extractor;
+use newsgraph::input::{self, Defaults};
+use newsgraph::store::GraphStore;
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use std::sync::OnceLock;
+
+fn fixture() -> &'static (tempfile::TempDir, GraphStore) {
+    static STORE: OnceLock<(tempfile::TempDir, GraphStore)> = OnceLock::new();
+    STORE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = GraphStore::open(&dir.path().join("store")).expect("store opens");
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let (files, errors) = input::expand_paths(&[examples]);
+        assert!(errors.is_empty());
+        for file in files {
+            for article in input::read(&file, &Defaults::default()) {
+                let article = article.expect("example reads");
+                let ex = extractor().extract(&article);
+                let quads = newsgraph::rdf::article_quads(&article, &ex, &extractor().gazetteer);
+                store.put_article(&newsgraph::rdf::article_iri(&article), &newsgraph::rdf::content_hash(&article.text), &quads).expect("stored");
+            }
+        }
+        let mut background = extractor().gazetteer.quads.clone();
+        for (_, turtle) in newsgraph::ontology::FILES {
+            background.extend(oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle).for_slice(turtle.as_bytes()).map(|q| q.expect("ontology parses")));
+        }
+        store.ensure_background(&background, "test").expect("background");
+        (dir, store)
+    })
+}
+
+/// The rows of a saved query, each as its values joined by " | " (IRIs and literal values).
+fn rows(name: &str, params: &[&str]) -> Vec<String> {
+    let query = newsgraph::queries::find(name).unwrap_or_else(|| panic!("no saved query {name}"));
+    let bindings: Vec<_> = params.iter().map(|p| newsgraph::queries::bind(p).expect("param")).collect();
+    let QueryResults::Solutions(solutions) = fixture().1.query(&query.text, &bindings).expect("runs") else { panic!("{name} is not a SELECT") };
+    let variables = solutions.variables().to_vec();
+    solutions
+        .map(|s| {
+            let s = s.expect("solution");
+            variables
+                .iter()
+                .map(|v| match s.get(v) {
+                    Some(Term::Literal(l)) => l.value().to_string(),
+                    Some(Term::NamedNode(n)) => n.as_str().to_string(),
+                    Some(t) => t.to_string(),
+                    None => String::new(),
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+fn has(rows: &[String], needle: &str) -> bool {
+    rows.iter().any(|r| r.contains(needle))
+}
+
+#[test]
+fn every_saved_query_runs() {
+    for q in newsgraph::queries::saved() {
+        let params: Vec<String> = q.params.iter().map(|(n, _)| format!("{n}=Chad")).collect();
+        let params: Vec<&str> = params.iter().map(String::as_str).collect();
+        rows(&q.name, &params);
+    }
+}
+
+#[test]
+fn actors_of_article_lists_its_countries() {
+    let r = rows("actors-of-article", &["article=UN agency sends food aid to Chad as Sudan refugees cross border"]);
+    assert!(has(&r, "Chad | https://schema.org/Country"), "{r:?}");
+    assert!(has(&r, "Sudan | https://schema.org/Country"), "{r:?}");
+}
+
+#[test]
+fn who_accuses_finds_the_accuser_by_any_spelling() {
+    assert!(has(&rows("who-accuses", &["name=Russia"]), "Lithuania"));
+    assert!(has(&rows("who-accuses", &["name=Rússia"]), "Lithuania"));
+    assert!(rows("who-accuses", &["name=Atlantis"]).is_empty());
+}
+
+#[test]
+fn leaders_and_most_mentioned() {
+    assert!(has(&rows("leaders", &[]), "Luiz Inácio Lula da Silva | Brasil"), "{:?}", rows("leaders", &[]));
+    let top = rows("most-mentioned", &[]);
+    assert!(!top.is_empty());
+}
+
+#[test]
+fn meetings_and_relations_between_have_dates() {
+    let r = rows("meetings-of", &["name=Gabriel Boric"]);
+    assert!(has(&r, "2024-04-10"), "{r:?}");
+    let r = rows("relations-between", &["a=Lithuania", "b=Russia"]);
+    assert!(has(&r, "accuses"), "{r:?}");
+}
+
+#[test]
+fn troops_partners_evidence_and_hedges() {
+    assert!(has(&rows("troop-deployments", &[]), "Germany | Lithuania"), "{:?}", rows("troop-deployments", &[]));
+    let p = rows("partners-and-adversaries", &["name=Chile"]);
+    assert!(has(&p, "cooperation"), "{p:?}");
+    assert!(has(&rows("facts-with-evidence", &[]), "accused Russia"));
+    let h = rows("denied-and-hedged", &[]);
+    assert!(has(&h, "France"), "{h:?}");
+    assert!(has(&rows("who-supports", &["name=Brasil"]), "Chile"), "{:?}", rows("who-supports", &["name=Brasil"]));
+    assert!(rows("who-sanctions", &["name=Chad"]).is_empty());
+}

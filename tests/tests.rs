@@ -1,0 +1,6 @@
+//! The integration tests, one binary (autotests = false) to keep link time down.
+
+mod cli;
+mod data;
+mod extraction;
+mod saved_queries;
