@@ -21,10 +21,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let config = Config { lexicon_dir: cli.lexicon.clone() };
     match cli.command {
         Command::Ingest { paths, meta } => ingest(&cli.store, &config, &paths, &meta, cli.quiet),
-        Command::Query { query, format, params } => query(&cli.store, &query, format, &params),
+        Command::Query { query: text, format, params } => query(&cli.store, &text, format, &params),
         Command::Queries { action: None } => list_queries(),
         Command::Queries { action: Some(QueriesAction::Show { name }) } => {
-            let q = queries::find(&name).with_context(|| format!("no saved query named {name:?} (see `newsgraph queries`)"))?;
+            let q = queries::find(&name)
+                .with_context(|| format!("no saved query named {name:?} (see `newsgraph queries`)"))?;
             print!("{}", q.text);
             Ok(ExitCode::SUCCESS)
         }
@@ -42,7 +43,9 @@ fn defaults(meta: &MetaArgs) -> Result<Defaults> {
         tag => Some(Lang::parse(tag).with_context(|| format!("--lang {tag:?}: expected pt, en or auto"))?),
     };
     let published = match &meta.published {
-        Some(text) => Some(Date::parse_iso(text).with_context(|| format!("--published {text:?}: expected a date as YYYY-MM-DD"))?),
+        Some(text) => Some(
+            Date::parse_iso(text).with_context(|| format!("--published {text:?}: expected a date as YYYY-MM-DD"))?,
+        ),
         None => None,
     };
     Ok(Defaults { lang, published, url: meta.url.clone(), title: meta.title.clone() })
@@ -68,15 +71,23 @@ fn background(ex: &Extractor) -> Result<(Vec<Quad>, String)> {
     Ok((quads, rdf::content_hash(&text)))
 }
 
-fn ingest(store_path: &std::path::Path, config: &Config, paths: &[std::path::PathBuf], meta: &MetaArgs, quiet: bool) -> Result<ExitCode> {
+fn ingest(
+    store_path: &std::path::Path,
+    config: &Config,
+    paths: &[std::path::PathBuf],
+    meta: &MetaArgs,
+    quiet: bool,
+) -> Result<ExitCode> {
     let started = Instant::now();
     let defaults = defaults(meta)?;
     let ex = extractor(config)?;
-    let store = GraphStore::open(store_path).with_context(|| format!("opening the store at {}", store_path.display()))?;
+    let store =
+        GraphStore::open(store_path).with_context(|| format!("opening the store at {}", store_path.display()))?;
     let (background, hash) = background(&ex)?;
     store.ensure_background(&background, &hash).context("loading the gazetteer into the store")?;
     let (files, mut failures) = input::expand_paths(paths);
-    let (mut added, mut replaced, mut unchanged, mut entities, mut relations) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut added, mut replaced, mut unchanged, mut entities, mut relations) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     for error in &failures {
         eprintln!("newsgraph: {error}");
     }
@@ -164,7 +175,8 @@ fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params:
                 }
                 QueryFormat::Turtle | QueryFormat::Ntriples => bail!("--format turtle and ntriples are for CONSTRUCT and DESCRIBE queries; a SELECT gives table, csv, tsv, json or xml"),
             };
-            let mut writer = QueryResultsSerializer::from_format(results_format).serialize_solutions_to_writer(&mut out, variables)?;
+            let mut writer = QueryResultsSerializer::from_format(results_format)
+                .serialize_solutions_to_writer(&mut out, variables)?;
             for solution in solutions {
                 writer.serialize(&solution?)?;
             }
@@ -247,7 +259,13 @@ fn list_queries() -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract(config: &Config, paths: &[std::path::PathBuf], format: ExtractFormat, explain: bool, meta: &MetaArgs) -> Result<ExitCode> {
+fn extract(
+    config: &Config,
+    paths: &[std::path::PathBuf],
+    format: ExtractFormat,
+    explain: bool,
+    meta: &MetaArgs,
+) -> Result<ExitCode> {
     let defaults = defaults(meta)?;
     let ex = extractor(config)?;
     let (files, mut failures) = input::expand_paths(paths);
@@ -285,7 +303,22 @@ fn extract(config: &Config, paths: &[std::path::PathBuf], format: ExtractFormat,
 }
 
 fn explain_facts(out: &mut impl Write, article: &newsgraph::Article, ex: &newsgraph::Extraction) -> Result<()> {
-    writeln!(out, "# {} ({}, published {})", article.origin, ex.lang, ex.published.map_or("unknown".to_string(), |d| d.to_string()))?;
+    writeln!(
+        out,
+        "# {} ({}, published {})",
+        article.origin,
+        ex.lang,
+        ex.published.map_or("unknown".to_string(), |d| d.to_string())
+    )?;
+    let mut seen = std::collections::BTreeSet::new();
+    for (m, e) in ex.mentions.iter().zip(&ex.mention_entities) {
+        if let Some(e) = e {
+            if seen.insert(*e) {
+                let entity = &ex.entities[*e];
+                writeln!(out, "entity {:?} {} ({})", entity.kind, entity.label, &article.text[m.span.clone()])?;
+            }
+        }
+    }
     for fact in &ex.facts {
         let label = |e: usize| ex.entities[e].label.as_str();
         let mut flags = Vec::new();
@@ -304,7 +337,14 @@ fn explain_facts(out: &mut impl Write, article: &newsgraph::Article, ex: &newsgr
         if let Some(s) = fact.source {
             flags.push(format!("source {}", label(s)));
         }
-        writeln!(out, "{} {} {}{}", label(fact.subject), fact.relation.local_name(), label(fact.object), if flags.is_empty() { String::new() } else { format!("  [{}]", flags.join(", ")) })?;
+        writeln!(
+            out,
+            "{} {} {}{}",
+            label(fact.subject),
+            fact.relation.local_name(),
+            label(fact.object),
+            if flags.is_empty() { String::new() } else { format!("  [{}]", flags.join(", ")) }
+        )?;
         writeln!(out, "    sentence: {}", &article.text[ex.sentences[fact.sentence].clone()])?;
         writeln!(out, "    rule:     {}", fact.cue)?;
         if !fact.matched.is_empty() {
@@ -316,7 +356,11 @@ fn explain_facts(out: &mut impl Write, article: &newsgraph::Article, ex: &newsgr
 
 fn export(store_path: &std::path::Path, format: ExportFormat, graph: Option<&str>) -> Result<ExitCode> {
     let store = GraphStore::open_read_only(store_path)?;
-    let graph = graph.map(|g| NamedNode::new(g.trim_start_matches('<').trim_end_matches('>')).with_context(|| format!("--graph {g:?}"))).transpose()?;
+    let graph = graph
+        .map(|g| {
+            NamedNode::new(g.trim_start_matches('<').trim_end_matches('>')).with_context(|| format!("--graph {g:?}"))
+        })
+        .transpose()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let rdf_format = match format {
@@ -359,7 +403,9 @@ SELECT DISTINCT ?a WHERE { ?a a schema:NewsArticle .
   OPTIONAL { ?a dcterms:source ?id } OPTIONAL { ?a schema:url ?url } OPTIONAL { ?a dcterms:identifier ?hash }
   FILTER(str(?a) = ?key || str(?id) = ?key || str(?url) = ?key || str(?hash) = ?key) }";
     let key = oxigraph::model::Variable::new_unchecked("key");
-    let value = Term::Literal(oxigraph::model::Literal::new_simple_literal(article.trim_start_matches('<').trim_end_matches('>')));
+    let value = Term::Literal(oxigraph::model::Literal::new_simple_literal(
+        article.trim_start_matches('<').trim_end_matches('>'),
+    ));
     let mut found = Vec::new();
     if let QueryResults::Solutions(solutions) = store.query(find, &[(key, value)])? {
         for s in solutions {
@@ -390,8 +436,16 @@ fn stats(store_path: &std::path::Path) -> Result<ExitCode> {
         Ok("0".into())
     };
     let p = "PREFIX schema: <https://schema.org/> PREFIX ng: <https://w3id.org/newsgraph/ontology#> ";
-    println!("articles          {}", count(&format!("{p} SELECT (COUNT(*) AS ?n) WHERE {{ ?a a schema:NewsArticle }}"))?);
-    println!("entities          {}", count(&format!("{p} SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?a a schema:NewsArticle ; schema:mentions ?e }}"))?);
+    println!(
+        "articles          {}",
+        count(&format!("{p} SELECT (COUNT(*) AS ?n) WHERE {{ ?a a schema:NewsArticle }}"))?
+    );
+    println!(
+        "entities          {}",
+        count(&format!(
+            "{p} SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?a a schema:NewsArticle ; schema:mentions ?e }}"
+        ))?
+    );
     println!("events            {}", count(&format!("{p} SELECT (COUNT(*) AS ?n) WHERE {{ ?e a ng:Event }}"))?);
     println!("direct relations  {}", count(&format!("{p} SELECT (COUNT(*) AS ?n) WHERE {{ ?a a schema:NewsArticle . GRAPH ?a {{ ?s ?r ?o }} ?r a ng:RelationProperty }}"))?);
     println!("quads             {}", store.len()?);

@@ -29,11 +29,9 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 impl Date {
     /// A date, if the day exists.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month)
-            && (1..=9999).contains(&year)
-        .then_some(Date { year, month, day })
+        let valid =
+            (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) && (1..=9999).contains(&year);
+        valid.then_some(Date { year, month, day })
     }
 
     /// Parses `YYYY-MM-DD` (a time part after `T` or a space is ignored).

@@ -69,7 +69,13 @@ pub fn people_index(gaz: &Gazetteer) -> HashMap<String, usize> {
 }
 
 /// Resolves the mentions of an article.
-pub fn resolve(mentions: &[Mention], roles: &[RoleLink], gaz: &Gazetteer, people: &HashMap<String, usize>, lang: &str) -> Resolved {
+pub fn resolve(
+    mentions: &[Mention],
+    roles: &[RoleLink],
+    gaz: &Gazetteer,
+    people: &HashMap<String, usize>,
+    lang: &str,
+) -> Resolved {
     let mut r = Resolved { entities: Vec::new(), of_mention: vec![None; mentions.len()] };
     let mut by_known: HashMap<usize, usize> = HashMap::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -116,7 +122,14 @@ pub fn resolve(mentions: &[Mention], roles: &[RoleLink], gaz: &Gazetteer, people
                 let country = country.map(|c| known(&mut r, c, Kind::Country, ""));
                 let key = format!("org:{}", name_key(name));
                 let id = *by_key.entry(key.clone()).or_insert_with(|| {
-                    r.entities.push(Entity { kind: Kind::Organization, known: None, key, label: name.clone(), aliases: Vec::new(), country });
+                    r.entities.push(Entity {
+                        kind: Kind::Organization,
+                        known: None,
+                        key,
+                        label: name.clone(),
+                        aliases: Vec::new(),
+                        country,
+                    });
                     r.entities.len() - 1
                 });
                 r.of_mention[i] = Some(id);
@@ -124,7 +137,14 @@ pub fn resolve(mentions: &[Mention], roles: &[RoleLink], gaz: &Gazetteer, people
             Referent::Place(name) if !name.is_empty() => {
                 let key = format!("place:{}", name_key(name));
                 let id = *by_key.entry(key.clone()).or_insert_with(|| {
-                    r.entities.push(Entity { kind: Kind::Place, known: None, key, label: name.clone(), aliases: Vec::new(), country: None });
+                    r.entities.push(Entity {
+                        kind: Kind::Place,
+                        known: None,
+                        key,
+                        label: name.clone(),
+                        aliases: Vec::new(),
+                        country: None,
+                    });
                     r.entities.len() - 1
                 });
                 r.of_mention[i] = Some(id);
@@ -139,7 +159,14 @@ pub fn resolve(mentions: &[Mention], roles: &[RoleLink], gaz: &Gazetteer, people
                     match existing {
                         Some(id) => id,
                         None => {
-                            r.entities.push(Entity { kind: Kind::Person, known: None, key: person_key.clone(), label: name.clone(), aliases: Vec::new(), country: None });
+                            r.entities.push(Entity {
+                                kind: Kind::Person,
+                                known: None,
+                                key: person_key.clone(),
+                                label: name.clone(),
+                                aliases: Vec::new(),
+                                country: None,
+                            });
                             by_key.insert(person_key, r.entities.len() - 1);
                             r.entities.len() - 1
                         }
@@ -169,16 +196,24 @@ pub fn resolve(mentions: &[Mention], roles: &[RoleLink], gaz: &Gazetteer, people
             Referent::Person(name) if !name.is_empty() => {
                 let key = name_key(name);
                 let surname = r.entities.iter().position(|e| {
-                    e.kind == Kind::Person && std::iter::once(&e.label).chain(&e.aliases).any(|n| {
-                        let k = name_key(n);
-                        k.rsplit(' ').next() == Some(key.as_str()) || k.split(' ').next() == Some(key.as_str())
-                    })
+                    e.kind == Kind::Person
+                        && std::iter::once(&e.label).chain(&e.aliases).any(|n| {
+                            let k = name_key(n);
+                            k.rsplit(' ').next() == Some(key.as_str()) || k.split(' ').next() == Some(key.as_str())
+                        })
                 });
                 match (surname, people.get(&key)) {
                     (Some(id), _) => Some(id),
                     (None, Some(&e)) => Some(known(&mut r, e, Kind::Person, name)),
                     (None, None) if has_role[i] => {
-                        r.entities.push(Entity { kind: Kind::Person, known: None, key: format!("person:{key}"), label: name.clone(), aliases: Vec::new(), country: None });
+                        r.entities.push(Entity {
+                            kind: Kind::Person,
+                            known: None,
+                            key: format!("person:{key}"),
+                            label: name.clone(),
+                            aliases: Vec::new(),
+                            country: None,
+                        });
                         Some(r.entities.len() - 1)
                     }
                     _ => None,
@@ -196,7 +231,11 @@ pub fn resolve(mentions: &[Mention], roles: &[RoleLink], gaz: &Gazetteer, people
         if let (Referent::Place(name), Some(id)) = (&m.referent, r.of_mention[i]) {
             if r.entities[id].known.is_none() && !name.contains(' ') {
                 let key = name_key(name);
-                if let Some(p) = r.entities.iter().position(|e| e.kind == Kind::Person && name_key(&e.label).rsplit(' ').next() == Some(key.as_str())) {
+                if let Some(p) = r
+                    .entities
+                    .iter()
+                    .position(|e| e.kind == Kind::Person && name_key(&e.label).rsplit(' ').next() == Some(key.as_str()))
+                {
                     r.of_mention[i] = Some(p);
                 }
             }
@@ -217,7 +256,8 @@ fn same_person(entities: &[Entity], key: &str) -> Option<usize> {
     entities.iter().position(|e| {
         e.kind == Kind::Person && {
             let k = name_key(&e.label);
-            k.rsplit(' ').next() == Some(last) && k.split(' ').next().is_some_and(|f| f == first || (f.len() == 1 && first.starts_with(f)))
+            k.rsplit(' ').next() == Some(last)
+                && k.split(' ').next().is_some_and(|f| f == first || (f.len() == 1 && first.starts_with(f)))
         }
     })
 }
@@ -227,7 +267,11 @@ fn add_alias(entity: &mut Entity, surface: &str) {
         return;
     }
     // The longest full name seen becomes the label of an entity found by pattern.
-    if entity.known.is_none() && entity.kind == Kind::Person && surface.len() > entity.label.len() && surface.contains(' ') {
+    if entity.known.is_none()
+        && entity.kind == Kind::Person
+        && surface.len() > entity.label.len()
+        && surface.contains(' ')
+    {
         let old = std::mem::replace(&mut entity.label, surface.to_string());
         entity.aliases.push(old);
         return;

@@ -191,9 +191,7 @@ pub fn read(path: &Path, defaults: &Defaults) -> Box<dyn Iterator<Item = Result<
 
 fn read_text(mut reader: impl Read, origin: &str) -> Result<String, InputError> {
     let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|source| InputError::Io { origin: origin.to_string(), source })?;
+    reader.read_to_end(&mut bytes).map_err(|source| InputError::Io { origin: origin.to_string(), source })?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| InputError::Invalid {
         origin: origin.to_string(),

@@ -212,8 +212,10 @@ impl Lexicon {
         for (name, file) in parsed {
             for (i, rule) in file.rule.into_iter().enumerate() {
                 let origin = format!("{name}: rule {} ({})", i + 1, rule.pattern);
-                let relation = Relation::from_local_name(&rule.relation)
-                    .ok_or_else(|| LexiconError { origin: origin.clone(), message: format!("unknown relation {:?}", rule.relation) })?;
+                let relation = Relation::from_local_name(&rule.relation).ok_or_else(|| LexiconError {
+                    origin: origin.clone(),
+                    message: format!("unknown relation {:?}", rule.relation),
+                })?;
                 let regex = compile_pattern(&rule.pattern, &classes)
                     .map_err(|message| LexiconError { origin: origin.clone(), message })?;
                 lexicon.rules.push(Rule { relation, pattern: rule.pattern, regex, examples: rule.examples, origin });
@@ -275,7 +277,10 @@ fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Res
         }
         // "{S} e {O}": the two ends may also stand in one list ("entre X e Y" is a list
         // placeholder); `so` then relates its members pairwise.
-        if item == "{S}" && items.get(i + 2) == Some(&"{O}") && matches!(items.get(i + 1), Some(&("e" | "and" | "," | "com" | "with"))) {
+        if item == "{S}"
+            && items.get(i + 2) == Some(&"{O}")
+            && matches!(items.get(i + 1), Some(&("e" | "and" | "," | "com" | "with")))
+        {
             let joiner = regex::escape(items[i + 1]);
             out.push_str(&format!("(?:(?P<s>{PLACEHOLDER}) {joiner} (?P<o>{PLACEHOLDER})|(?P<so>{PLACEHOLDER})) "));
             subjects += 1;

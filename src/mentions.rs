@@ -128,7 +128,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         let mut found = name_runs(s, sentence, &known, lex);
         mentions.append(&mut found);
         mentions[first..].sort_by_key(|m| m.tokens.start);
-        attach_complements(sentence, &mut mentions, first, gaz, lex);
+        attach_complements(sentence, &mut mentions, first, gaz);
         for m in &mut mentions[first..] {
             m.locative = m.tokens.start > 0 && lex.is("locative", &sentence.lower[m.tokens.start - 1]);
         }
@@ -158,7 +158,14 @@ fn is_all_caps(word: &str) -> bool {
 /// place by their head words; titles at their start become roles later.
 fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Lexicon) -> Vec<Mention> {
     let n = sentence.tokens.len();
-    let covered = |k: usize| known.iter().any(|r| r.contains(&k));
+    // Titles are not names: "Prime Minister Shehbaz Sharif", "ministra dos Negócios Estrangeiros".
+    let mut title = vec![false; n];
+    for k in 0..n {
+        if let Some((len, _)) = role_at(sentence, k, lex) {
+            title[k..k + len].iter_mut().for_each(|t| *t = true);
+        }
+    }
+    let covered = |k: usize| title[k] || known.iter().any(|r| r.contains(&k));
     let is_name = |k: usize| -> bool {
         let word = sentence.original[k];
         let lower = &sentence.lower[k];
@@ -174,7 +181,8 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         is_capitalised(word)
             && !lex.months.contains_key(lower.as_str())
             && !lex.weekdays.contains_key(lower.as_str())
-            && !(lex.is("function", lower) && (k == 0 || !is_capitalised(sentence.original[k - 1]) || k == 0))
+            && !lex.is("numbers", lower)
+            && !(lex.is("function", lower) && (k == 0 || !is_capitalised(sentence.original[k - 1])))
     };
     let mut out = Vec::new();
     let mut k = 0;
@@ -201,6 +209,14 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             }
             break;
         }
+        // "e", "and", "of", "the" join organisation names only ("Conselho de Segurança e
+        // Defesa"); in any other run they end it ("Machado e González" is two people).
+        let is_org_run = (start..end).any(|t| sentence.lower[t].split('-').any(|part| lex.is("org_heads", part)));
+        if !is_org_run {
+            if let Some(cut) = (start + 1..end).find(|&t| lex.is("org_connectors", &sentence.lower[t])) {
+                end = cut;
+            }
+        }
         k = end;
         // Runs of several words in capitals are headlines or datelines, not names.
         if end - start > 1 && (start..end).all(|t| is_all_caps(sentence.original[t])) {
@@ -212,10 +228,32 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         if lower.iter().any(|w| lex.is("event_heads", w)) {
             continue;
         }
-        let referent = if lower.iter().any(|w| lex.is("org_heads", w)) {
+        let has_digit = lower.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+        // A head word alone ("Estado", "Governo") names nothing in particular.
+        if lower.iter().all(|w| lex.is("org_heads", w) || lex.is("place_heads", w) || lex.is("connectors", w)) {
+            continue;
+        }
+        // "Pakistan-administered Kashmir" is a place; "Iranian-backed" an adjective.
+        let place_compound = lower.iter().any(|w| {
+            lex.words.get("place_compounds").is_some_and(|l| l.iter().any(|suffix| w.ends_with(suffix.as_str())))
+        });
+        let adjective = lower.iter().any(|w| {
+            lex.words.get("adjective_compounds").is_some_and(|l| l.iter().any(|suffix| w.ends_with(suffix.as_str())))
+        });
+        // The last word is the head when it is one ("Ramstein Air Base" is a place),
+        // else any head word decides ("Conselho de Segurança" is an organisation).
+        let last = lower.last().copied().unwrap_or_default();
+        let org_word = |w: &str| w.split('-').any(|part| lex.is("org_heads", part));
+        let org = org_word(last) || (!lex.is("place_heads", last) && lower.iter().any(|w| org_word(w)));
+        let compass = lex.is("compass", lower[0]) || lower.last().is_some_and(|w| lex.is("compass", w));
+        let referent = if org {
             Referent::Organization(text, None)
-        } else if lower.iter().any(|w| lex.is("place_heads", w)) {
+        } else if adjective && !place_compound {
+            continue;
+        } else if place_compound || compass || lower.iter().any(|w| lex.is("place_heads", w)) {
             Referent::Place(text)
+        } else if has_digit {
+            continue; // "M1 Abrams", "T-72s": equipment, not names
         } else if end - start == 1 && is_all_caps(sentence.original[start]) {
             Referent::Acronym(text)
         } else if end - start == 1 && single_is_place(sentence, start, lex) {
@@ -245,14 +283,16 @@ fn single_is_place(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
     if lex.is("place_heads", word(k + 1)) || (k >= 1 && lex.is("locative", word(k - 1))) {
         return true;
     }
-    k >= 2 && matches!(word(k - 1), "de" | "of") && (lex.is("place_heads", word(k - 2)) || (k >= 3 && lex.is("place_heads", word(k - 3))))
+    k >= 2
+        && matches!(word(k - 1), "de" | "of")
+        && (lex.is("place_heads", word(k - 2)) || (k >= 3 && lex.is("place_heads", word(k - 3))))
 }
 
 /// Joins what completes a name: a title at the start of a capitalised run becomes a
 /// role (kept outside the name), "(ACRONYM)" after a name defines it, and a demonym or
 /// "de/of COUNTRY" after an organisation (or "COUNTRY's"/a demonym before it) gives its
 /// country.
-fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: usize, gaz: &Gazetteer, lex: &Lexicon) {
+fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: usize, gaz: &Gazetteer) {
     let n = sentence.tokens.len();
     let country_of = |m: &Mention| -> Option<usize> {
         match m.referent {
@@ -266,31 +306,12 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
     };
     let len = mentions.len();
     for i in first..len {
-        // A title at the start of a run: "Prime Minister Shehbaz Sharif".
-        if let Referent::Person(_) | Referent::Organization(..) = mentions[i].referent {
-            let name = mentions[i].name.clone();
-            if let Some(role_len) = role_at(sentence, name.start, lex).map(|(len, _)| len) {
-                if role_len < name.len() {
-                    let rest = name.start + role_len..name.end;
-                    let rest_lower: Vec<&str> = rest.clone().map(|t| sentence.lower[t].as_str()).collect();
-                    if !rest_lower.iter().any(|w| lex.is("org_heads", w)) {
-                        let text = sentence.original[rest.clone()].join(" ").replace(" '", "'");
-                        mentions[i].referent = if rest.len() == 1 && is_all_caps(sentence.original[rest.start]) {
-                            Referent::Acronym(text)
-                        } else {
-                            Referent::Person(text)
-                        };
-                        mentions[i].name = rest.clone();
-                        mentions[i].span = sentence.byte_span(&rest);
-                    }
-                } else {
-                    mentions[i].referent = Referent::Place(String::new()); // a bare title: dropped below
-                }
-            }
-        }
         // "(ACRONYM)" right after.
         let end = mentions[i].tokens.end;
-        if end + 2 < n + 1 && sentence.lower.get(end).map(String::as_str) == Some("(") && sentence.lower.get(end + 2).map(String::as_str) == Some(")") {
+        if end + 2 < n + 1
+            && sentence.lower.get(end).map(String::as_str) == Some("(")
+            && sentence.lower.get(end + 2).map(String::as_str) == Some(")")
+        {
             let inside = sentence.original[end + 1];
             if inside.len() >= 2 && inside.chars().next().is_some_and(char::is_uppercase) && !inside.contains(' ') {
                 mentions[i].acronym = Some(inside.to_string());
@@ -302,9 +323,39 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
                 }
             }
         }
+        // A pattern-found name that runs on into a country or place ("Estreito de
+        // Taiwan", "Ukraine Defense Contact Group", "Iran Air") takes it in.
+        if let Referent::Place(text) | Referent::Organization(text, None) = &mentions[i].referent {
+            if !text.is_empty() {
+                let (start, end) = (mentions[i].tokens.start, mentions[i].tokens.end);
+                let is_place_like = |m: &Mention| matches!(m.referent, Referent::Known(e, LabelKind::Name) if matches!(gaz.entries[e].kind, Kind::Country | Kind::Place));
+                let is_place = matches!(mentions[i].referent, Referent::Place(_));
+                let after = (first..len).find(|&j| {
+                    is_place
+                        && mentions[j].tokens.start == end + 1
+                        && ["de", "da", "do", "of"].contains(&sentence.lower[end].as_str())
+                        && is_place_like(&mentions[j])
+                });
+                let before =
+                    (first..len).find(|&j| !is_place && mentions[j].tokens.end == start && is_place_like(&mentions[j]));
+                if let Some(j) = after.or(before) {
+                    mentions[j].inner = true;
+                    let (lo, hi) = (start.min(mentions[j].tokens.start), end.max(mentions[j].tokens.end));
+                    let name = sentence.original[lo..hi].join(" ").replace(" '", "'");
+                    mentions[i].referent =
+                        if is_place { Referent::Place(name) } else { Referent::Organization(name, None) };
+                    mentions[i].tokens = lo..hi;
+                    mentions[i].name = lo..hi;
+                    mentions[i].span = sentence.byte_span(&(lo..hi));
+                    continue;
+                }
+            }
+        }
         let is_org = match &mentions[i].referent {
             Referent::Organization(..) => true,
-            Referent::Known(e, LabelKind::Name) => gaz.entries[*e].kind == Kind::Organization && gaz.entries[*e].country.is_none(),
+            Referent::Known(e, LabelKind::Name) => {
+                gaz.entries[*e].kind == Kind::Organization && gaz.entries[*e].country.is_none()
+            }
             _ => false,
         };
         if !is_org {
@@ -362,10 +413,40 @@ fn role_at(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> Option<(usize, R
 /// Roles that introduce people: before the name ("o presidente ucraniano, X", "U.S.
 /// President X", "Iran's foreign minister, X") or after it ("X, secretary of Russia's
 /// Security Council,").
-fn find_roles(sentence: &Sentence<'_>, mentions: &mut Vec<Mention>, first: usize, roles: &mut Vec<RoleLink>, gaz: &Gazetteer, lex: &Lexicon) {
+fn find_roles(
+    sentence: &Sentence<'_>,
+    mentions: &mut Vec<Mention>,
+    first: usize,
+    roles: &mut Vec<RoleLink>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+) {
     let len = mentions.len();
     let glue = |w: &str| {
-        matches!(w, "," | "de" | "da" | "do" | "dos" | "das" | "of" | "the" | "'s" | "o" | "a" | "os" | "as" | "to" | "in" | "no" | "na" | "junto" | "ao" | "à" | "para" | "em")
+        matches!(
+            w,
+            "," | "de"
+                | "da"
+                | "do"
+                | "dos"
+                | "das"
+                | "of"
+                | "the"
+                | "'s"
+                | "o"
+                | "a"
+                | "os"
+                | "as"
+                | "to"
+                | "in"
+                | "no"
+                | "na"
+                | "junto"
+                | "ao"
+                | "à"
+                | "para"
+                | "em"
+        )
     };
     for p in first..len {
         let is_person = match &mentions[p].referent {
@@ -436,7 +517,9 @@ fn find_roles(sentence: &Sentence<'_>, mentions: &mut Vec<Mention>, first: usize
             }
             (name.end..hi, kind, sentence.original[role_start..role_start + rl].join(" "))
         };
-        let inside: Vec<usize> = (first..len).filter(|&j| j != p && phrase.start <= mentions[j].tokens.start && mentions[j].tokens.end <= phrase.end).collect();
+        let inside: Vec<usize> = (first..len)
+            .filter(|&j| j != p && phrase.start <= mentions[j].tokens.start && mentions[j].tokens.end <= phrase.end)
+            .collect();
         let mut country = None;
         let mut org = None;
         for &j in &inside {

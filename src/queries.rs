@@ -39,7 +39,13 @@ pub struct SavedQuery {
 impl SavedQuery {
     /// Reads the header of a query text.
     pub fn parse(name: &str, text: &str) -> SavedQuery {
-        let mut query = SavedQuery { name: name.to_string(), title: String::new(), description: String::new(), params: Vec::new(), text: text.to_string() };
+        let mut query = SavedQuery {
+            name: name.to_string(),
+            title: String::new(),
+            description: String::new(),
+            params: Vec::new(),
+            text: text.to_string(),
+        };
         for line in text.lines().take_while(|l| l.starts_with('#')) {
             let line = line.trim_start_matches('#').trim();
             if let Some(v) = line.strip_prefix("title:") {
@@ -74,15 +80,16 @@ pub struct ParamError(pub String, pub String);
 /// `ngid:local` an entity IRI, anything else a plain string literal. The value never
 /// becomes query text, so quotes and braces in it are just characters.
 pub fn bind(param: &str) -> Result<(Variable, Term), ParamError> {
-    let (name, value) = param
-        .split_once('=')
-        .ok_or_else(|| ParamError(param.to_string(), "expected NAME=VALUE".into()))?;
+    let (name, value) =
+        param.split_once('=').ok_or_else(|| ParamError(param.to_string(), "expected NAME=VALUE".into()))?;
     let variable = Variable::new(name.trim().trim_start_matches(['?', '$']))
         .map_err(|e| ParamError(param.to_string(), e.to_string()))?;
     let term = if let Some(iri) = value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
         NamedNode::new(iri).map_err(|e| ParamError(param.to_string(), e.to_string()))?.into()
     } else if let Some(local) = value.strip_prefix("ngid:") {
-        NamedNode::new(format!("{}{local}", crate::vocab::NGID)).map_err(|e| ParamError(param.to_string(), e.to_string()))?.into()
+        NamedNode::new(format!("{}{local}", crate::vocab::NGID))
+            .map_err(|e| ParamError(param.to_string(), e.to_string()))?
+            .into()
     } else {
         Literal::new_simple_literal(value).into()
     };

@@ -8,7 +8,7 @@ use crate::gazetteer::{Gazetteer, Kind};
 use crate::input::Article;
 use crate::statements::{Modality, Polarity};
 use crate::vocab::{iri, NG, NGID};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Subject, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
 /// The hex SHA-256 of an article's text: its `dcterms:identifier`.
@@ -49,7 +49,11 @@ pub fn slug(text: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "x".to_string() } else { out }
+    if out.is_empty() {
+        "x".to_string()
+    } else {
+        out
+    }
 }
 
 fn node(text: &str) -> NamedNode {
@@ -62,7 +66,7 @@ pub fn article_quads(article: &Article, ex: &Extraction, gaz: &Gazetteer) -> Vec
     let graph = GraphName::NamedNode(article_node.clone());
     let mut quads = Vec::new();
     let mut add = |s: &NamedNode, p: &str, o: Term| {
-        quads.push(Quad::new(Subject::NamedNode(s.clone()), node(p), o, graph.clone()));
+        quads.push(Quad::new(NamedOrBlankNode::NamedNode(s.clone()), node(p), o, graph.clone()));
     };
     let lang = ex.lang.tag();
     let text_literal = |v: &str| Term::Literal(Literal::new_language_tagged_literal_unchecked(v, lang));
@@ -74,7 +78,11 @@ pub fn article_quads(article: &Article, ex: &Extraction, gaz: &Gazetteer) -> Vec
         add(&article_node, iri::SCHEMA_HEADLINE, text_literal(title));
     }
     if let Some(date) = ex.published {
-        add(&article_node, iri::SCHEMA_DATE_PUBLISHED, Literal::new_typed_literal(date.to_string(), node(iri::XSD_DATE)).into());
+        add(
+            &article_node,
+            iri::SCHEMA_DATE_PUBLISHED,
+            Literal::new_typed_literal(date.to_string(), node(iri::XSD_DATE)).into(),
+        );
     }
     if let Some(url) = &article.url {
         add(&article_node, iri::SCHEMA_URL, Literal::new_simple_literal(url).into());

@@ -87,11 +87,17 @@ pub fn find(
     let entity = |m: usize| resolved.of_mention[m];
     let ents = &resolved.entities;
     for (s, sentence) in sentences.iter().enumerate() {
-        let here: Vec<usize> = (0..mentions.len()).filter(|&m| mentions[m].sentence == s && entity(m).is_some()).collect();
+        let here: Vec<usize> =
+            (0..mentions.len()).filter(|&m| mentions[m].sentence == s && entity(m).is_some()).collect();
         if here.is_empty() {
             continue;
         }
-        let dates = timex::find(lex, &sentence.lower.iter().map(String::as_str).collect::<Vec<_>>(), &sentence.original, published);
+        let dates = timex::find(
+            lex,
+            &sentence.lower.iter().map(String::as_str).collect::<Vec<_>>(),
+            &sentence.original,
+            published,
+        );
         let source = find_source(sentence, mentions, &here, lex);
         let (items, encoded, offsets) = encode(sentence, mentions, &here, source);
         let places: Vec<(usize, usize)> = here
@@ -115,7 +121,8 @@ pub fn find(
                     _ => continue,
                 };
                 let token_span = item_tokens(&items, mentions, first_item, last_item);
-                let (polarity, modality) = factuality(sentence, lex, token_span.0.saturating_sub(6), token_span.1, mentions);
+                let (polarity, modality) =
+                    factuality(sentence, lex, token_span.0.saturating_sub(6), token_span.1, mentions);
                 let date = nearest(&dates.iter().map(|t| (t.start, t.date)).collect::<Vec<_>>(), token_span);
                 let place = nearest(&places, token_span);
                 let matched = encoded[whole.start()..whole.end()].trim().to_string();
@@ -150,7 +157,12 @@ pub fn find(
 /// The sentence encoded for the cue regexes: lower-case tokens separated by spaces,
 /// each actor group one placeholder, the articles before actors dropped. Returns the
 /// items, the string and the byte offset of each item in it.
-fn encode(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], source: Option<usize>) -> (Vec<Item>, String, Vec<usize>) {
+fn encode(
+    sentence: &Sentence<'_>,
+    mentions: &[Mention],
+    here: &[usize],
+    source: Option<usize>,
+) -> (Vec<Item>, String, Vec<usize>) {
     // Actor mentions that are not inside another one, widest first on overlap.
     let mut slots: Vec<usize> = here.iter().copied().filter(|&m| !mentions[m].inner && Some(m) != source).collect();
     slots.sort_by_key(|&m| (mentions[m].tokens.start, std::cmp::Reverse(mentions[m].tokens.end)));
@@ -167,7 +179,32 @@ fn encode(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], source:
     let article = |w: &str| matches!(w, "o" | "a" | "os" | "as" | "the" | "um" | "uma" | "an");
     let joiner = |w: &str| matches!(w, "," | "e" | "and" | "ou" | "or" | "&");
     let repeated = |w: &str| {
-        matches!(w, "de" | "da" | "do" | "dos" | "das" | "pelo" | "pela" | "pelos" | "pelas" | "com" | "à" | "ao" | "aos" | "às" | "para" | "no" | "na" | "nos" | "nas" | "of" | "by" | "to" | "with" | "in")
+        matches!(
+            w,
+            "de" | "da"
+                | "do"
+                | "dos"
+                | "das"
+                | "pelo"
+                | "pela"
+                | "pelos"
+                | "pelas"
+                | "com"
+                | "à"
+                | "ao"
+                | "aos"
+                | "às"
+                | "para"
+                | "no"
+                | "na"
+                | "nos"
+                | "nas"
+                | "of"
+                | "by"
+                | "to"
+                | "with"
+                | "in"
+        )
     };
     while t < n {
         if slot < kept.len() && mentions[kept[slot]].tokens.start == t {
@@ -183,9 +220,20 @@ fn encode(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], source:
             let mut joined = None;
             while k > 0 {
                 match &items[k - 1] {
-                    Item::Word(w) if joiner(&sentence.lower[*w]) || repeated(&sentence.lower[*w]) || article(&sentence.lower[*w]) => k -= 1,
+                    Item::Word(w)
+                        if joiner(&sentence.lower[*w])
+                            || repeated(&sentence.lower[*w])
+                            || article(&sentence.lower[*w]) =>
+                    {
+                        k -= 1
+                    }
                     Item::Group(_) => {
-                        let between: Vec<&str> = items[k..].iter().filter_map(|i| if let Item::Word(w) = i { Some(sentence.lower[*w].as_str()) } else { None }).collect();
+                        let between: Vec<&str> = items[k..]
+                            .iter()
+                            .filter_map(
+                                |i| if let Item::Word(w) = i { Some(sentence.lower[*w].as_str()) } else { None },
+                            )
+                            .collect();
                         if between.iter().any(|w| joiner(w)) && between.len() <= 3 {
                             joined = Some(k - 1);
                         }
@@ -239,9 +287,25 @@ fn item_tokens(items: &[Item], mentions: &[Mention], first: usize, last: usize) 
 }
 
 /// Negation and hedging among the words from `from` to `to` (tokens), outside mentions.
-fn factuality(sentence: &Sentence<'_>, lex: &Lexicon, from: usize, to: usize, mentions: &[Mention]) -> (Polarity, Modality) {
-    let in_mention = |t: usize| mentions.iter().any(|m| m.tokens.contains(&t) && sentence.tokens.get(t).is_some_and(|tok| m.span.start <= tok.span.start && tok.span.end <= m.span.end));
-    let words: Vec<&str> = (from..to.min(sentence.lower.len())).map(|t| if in_mention(t) { "" } else { sentence.lower[t].as_str() }).collect();
+fn factuality(
+    sentence: &Sentence<'_>,
+    lex: &Lexicon,
+    from: usize,
+    to: usize,
+    mentions: &[Mention],
+) -> (Polarity, Modality) {
+    let in_mention = |t: usize| {
+        mentions.iter().any(|m| {
+            m.tokens.contains(&t)
+                && sentence
+                    .tokens
+                    .get(t)
+                    .is_some_and(|tok| m.span.start <= tok.span.start && tok.span.end <= m.span.end)
+        })
+    };
+    let words: Vec<&str> = (from..to.min(sentence.lower.len()))
+        .map(|t| if in_mention(t) { "" } else { sentence.lower[t].as_str() })
+        .collect();
     let has = |phrases: &[Vec<String>]| {
         phrases.iter().any(|p| !p.is_empty() && words.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| *a == b)))
     };
@@ -263,12 +327,23 @@ fn nearest<T: Copy>(candidates: &[(usize, T)], span: (usize, usize)) -> Option<T
 fn find_source(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], lex: &Lexicon) -> Option<usize> {
     for &m in here {
         let start = mentions[m].tokens.start;
-        let skip_article = |k: usize| if k > 0 && matches!(sentence.lower[k - 1].as_str(), "a" | "o" | "the" | "as" | "os") { k - 1 } else { k };
+        let skip_article = |k: usize| {
+            if k > 0 && matches!(sentence.lower[k - 1].as_str(), "a" | "o" | "the" | "as" | "os") {
+                k - 1
+            } else {
+                k
+            }
+        };
         let before = skip_article(start);
-        let cue_before = lex.source_before.iter().any(|p| before >= p.len() && sentence.lower[before - p.len()..before] == p[..]);
-        let verb_before = before >= 1 && lex.source_after.contains(&sentence.lower[before - 1]) && sentence.lower.get(mentions[m].tokens.end).is_none_or(|w| matches!(w.as_str(), "." | "," | ";"));
-        let verb_after = sentence.lower.get(mentions[m].tokens.end).is_some_and(|w| lex.source_after.contains(w)) && (start == 0 || sentence.lower[start - 1] == ",");
-        let is_source_kind = matches!(mentions[m].referent, Referent::Known(..) | Referent::Organization(..) | Referent::Acronym(_));
+        let cue_before =
+            lex.source_before.iter().any(|p| before >= p.len() && sentence.lower[before - p.len()..before] == p[..]);
+        let verb_before = before >= 1
+            && lex.source_after.contains(&sentence.lower[before - 1])
+            && sentence.lower.get(mentions[m].tokens.end).is_none_or(|w| matches!(w.as_str(), "." | "," | ";"));
+        let verb_after = sentence.lower.get(mentions[m].tokens.end).is_some_and(|w| lex.source_after.contains(w))
+            && (start == 0 || sentence.lower[start - 1] == ",");
+        let is_source_kind =
+            matches!(mentions[m].referent, Referent::Known(..) | Referent::Organization(..) | Referent::Acronym(_));
         if (cue_before || verb_before || (verb_after && start > 0)) && is_source_kind {
             return Some(m);
         }
@@ -278,7 +353,14 @@ fn find_source(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], le
 
 /// "região russa de Kursk", "Pakistan's Punjab province": a place found by pattern
 /// with its country in front of it lies in that country.
-fn context_places(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], resolved: &Resolved, facts: &mut Vec<Fact>, s: usize) {
+fn context_places(
+    sentence: &Sentence<'_>,
+    mentions: &[Mention],
+    here: &[usize],
+    resolved: &Resolved,
+    facts: &mut Vec<Fact>,
+    s: usize,
+) {
     for &p in here {
         let Some(place) = resolved.of_mention[p] else { continue };
         if resolved.entities[place].kind != Kind::Place || resolved.entities[place].known.is_some() {
@@ -288,12 +370,22 @@ fn context_places(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize],
         let country = here.iter().copied().find(|&c| {
             let m = &mentions[c];
             let is_country = resolved.of_mention[c].is_some_and(|e| resolved.entities[e].kind == Kind::Country);
-            let demonym = matches!(m.referent, Referent::Known(_, LabelKind::Demonym)) && m.tokens.end + 1 == start && start >= 1 && matches!(sentence.lower[start - 1].as_str(), "de" | "of");
+            let demonym = matches!(m.referent, Referent::Known(_, LabelKind::Demonym))
+                && m.tokens.end + 1 == start
+                && start >= 1
+                && matches!(sentence.lower[start - 1].as_str(), "de" | "of");
             let possessive = start >= 2 && m.tokens.end + 1 == start && sentence.lower[start - 1] == "'s";
             is_country && (demonym || possessive)
         });
         if let Some(c) = country.and_then(|c| resolved.of_mention[c]) {
-            facts.push(structural(Relation::LocatedIn, place, c, s, "place after its country", sentence.original[start.saturating_sub(3)..mentions[p].tokens.end].join(" ")));
+            facts.push(structural(
+                Relation::LocatedIn,
+                place,
+                c,
+                s,
+                "place after its country",
+                sentence.original[start.saturating_sub(3)..mentions[p].tokens.end].join(" "),
+            ));
         }
     }
 }
@@ -343,7 +435,9 @@ fn role_facts(mentions: &[Mention], roles: &[RoleLink], resolved: &Resolved, gaz
                     facts.push(structural(Relation::LeaderOf, person, c, s, &cue, words.clone()));
                 }
             }
-            (RoleKind::Member, Some(o)) => facts.push(structural(Relation::MemberOf, person, o, s, &cue, words.clone())),
+            (RoleKind::Member, Some(o)) => {
+                facts.push(structural(Relation::MemberOf, person, o, s, &cue, words.clone()))
+            }
             _ => {}
         }
         let affiliation = if link.kind == RoleKind::Head && org.is_none() { None } else { country.or(org_country) };
@@ -355,7 +449,14 @@ fn role_facts(mentions: &[Mention], roles: &[RoleLink], resolved: &Resolved, gaz
         let Some(e) = resolved.of_mention[m] else { continue };
         if ents[e].kind == Kind::Organization {
             if let Some(c) = country_of_entity(e) {
-                facts.push(structural(Relation::AffiliatedWith, e, c, mention.sentence, "organisation's country", String::new()));
+                facts.push(structural(
+                    Relation::AffiliatedWith,
+                    e,
+                    c,
+                    mention.sentence,
+                    "organisation's country",
+                    String::new(),
+                ));
             }
         }
     }
@@ -383,7 +484,12 @@ fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::new();
     for f in facts {
         let same = out.iter_mut().find(|g| {
-            g.relation == f.relation && g.subject == f.subject && g.object == f.object && g.polarity == f.polarity && g.modality == f.modality && (g.sentence == f.sentence || g.date == f.date || f.date.is_none())
+            g.relation == f.relation
+                && g.subject == f.subject
+                && g.object == f.object
+                && g.polarity == f.polarity
+                && g.modality == f.modality
+                && (g.sentence == f.sentence || g.date == f.date || f.date.is_none())
         });
         match same {
             Some(g) => {

@@ -5,7 +5,9 @@
 
 use crate::rdf::background_graph;
 use crate::vocab::iri;
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Variable};
+use oxigraph::model::{
+    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Variable,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 use std::path::Path;
@@ -63,14 +65,21 @@ impl GraphStore {
     /// (by hash) is already there; replaces it otherwise.
     pub fn ensure_background(&self, quads: &[Quad], hash: &str) -> Result<bool, StoreError> {
         let graph = background_graph();
-        let marker = QuadRef::new(graph.as_ref(), NamedNodeRef::new_unchecked(iri::DCTERMS_IDENTIFIER), &Literal::new_simple_literal(hash), graph.as_ref());
+        let hash = Literal::new_simple_literal(hash);
+        let marker =
+            QuadRef::new(graph.as_ref(), NamedNodeRef::new_unchecked(iri::DCTERMS_IDENTIFIER), &hash, graph.as_ref());
         if self.store.contains(marker)? {
             return Ok(false);
         }
         let mut transaction = self.store.start_transaction()?;
         transaction.remove_named_graph(graph.as_ref())?;
         for q in quads {
-            transaction.insert(QuadRef::new(q.subject.as_ref(), q.predicate.as_ref(), q.object.as_ref(), graph.as_ref()));
+            transaction.insert(QuadRef::new(
+                q.subject.as_ref(),
+                q.predicate.as_ref(),
+                q.object.as_ref(),
+                graph.as_ref(),
+            ));
         }
         transaction.insert(marker);
         transaction.commit()?;
@@ -81,7 +90,9 @@ impl GraphStore {
     /// `hash` is the content hash stored as its `dcterms:identifier`.
     pub fn put_article(&self, article: &NamedNode, hash: &str, quads: &[Quad]) -> Result<Outcome, StoreError> {
         let graph = GraphNameRef::NamedNode(article.as_ref());
-        let identifier = QuadRef::new(article.as_ref(), NamedNodeRef::new_unchecked(iri::DCTERMS_IDENTIFIER), &Literal::new_simple_literal(hash), graph);
+        let hash = Literal::new_simple_literal(hash);
+        let identifier =
+            QuadRef::new(article.as_ref(), NamedNodeRef::new_unchecked(iri::DCTERMS_IDENTIFIER), &hash, graph);
         if self.store.contains(identifier)? {
             return Ok(Outcome::Unchanged);
         }
@@ -106,10 +117,8 @@ impl GraphStore {
 
     /// Runs a SPARQL query over the union of all graphs, with variables bound to terms.
     pub fn query(&self, sparql: &str, bindings: &[(Variable, Term)]) -> Result<QueryResults<'static>, StoreError> {
-        let mut prepared = SparqlEvaluator::new()
-            .without_service_handler()
-            .parse_query(sparql)
-            .map_err(|e| StoreError::Syntax(e.to_string()))?;
+        // Built without Oxigraph's HTTP client, SERVICE cannot reach the network.
+        let mut prepared = SparqlEvaluator::new().parse_query(sparql).map_err(|e| StoreError::Syntax(e.to_string()))?;
         prepared.dataset_mut().set_default_graph_as_union();
         for (variable, term) in bindings {
             prepared = prepared.substitute_variable(variable.clone(), term.clone());

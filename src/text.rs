@@ -26,10 +26,10 @@ pub struct Token {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sr", "sra", "jr", "rev",
-    "gov", "sen", "rep", "pres", "jan", "feb", "fev", "mar", "apr", "abr", "jun", "jul", "aug", "ago", "sep",
-    "sept", "set", "oct", "out", "nov", "dec", "dez", "no", "nº", "vs", "etc", "inc", "corp", "co", "ltd", "dra",
-    "eng", "av", "p", "pp", "op", "cf",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sr", "sra", "jr", "rev", "gov",
+    "sen", "rep", "pres", "jan", "feb", "fev", "mar", "apr", "abr", "jun", "jul", "aug", "ago", "sep", "sept", "set",
+    "oct", "out", "nov", "dec", "dez", "no", "nº", "vs", "etc", "inc", "corp", "co", "ltd", "dra", "eng", "av", "p",
+    "pp", "op", "cf",
 ];
 
 /// Splits a text into sentences: at `.`, `!`, `?` followed by space and a capital,
@@ -137,7 +137,8 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
             out.push(Token { span: base + offset(start)..base + offset(i), kind });
-        } else if matches!(c, '\'' | '\u{2019}') && matches!(at(i + 1), Some('s' | 'S'))
+        } else if matches!(c, '\'' | '\u{2019}')
+            && matches!(at(i + 1), Some('s' | 'S'))
             && !at(i + 2).is_some_and(char::is_alphanumeric)
         {
             i += 2;
@@ -152,15 +153,13 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
 
 /// Whether chars[start..end] look like "U.S" / "U.N" (single letters and stops).
 fn is_initialism(chars: &[(usize, char)], start: usize, end: usize) -> bool {
-    chars[start..end]
-        .iter()
-        .enumerate()
-        .all(|(k, &(_, c))| if k % 2 == 0 { c.is_uppercase() } else { c == '.' })
+    chars[start..end].iter().enumerate().all(|(k, &(_, c))| if k % 2 == 0 { c.is_uppercase() } else { c == '.' })
 }
 
 /// Guesses Portuguese or English from function words; `None` when neither shows.
 pub fn detect_lang(text: &str) -> Option<Lang> {
-    const PT: &[&str] = &["de", "que", "não", "os", "em", "para", "com", "uma", "do", "da", "é", "ao", "na", "no", "dos"];
+    const PT: &[&str] =
+        &["de", "que", "não", "os", "em", "para", "com", "uma", "do", "da", "é", "ao", "na", "no", "dos"];
     const EN: &[&str] = &["the", "of", "and", "to", "in", "is", "that", "for", "with", "was", "on", "said", "by"];
     let (mut pt, mut en) = (0usize, 0usize);
     for word in text.split(|c: char| !c.is_alphanumeric()).take(2000) {

@@ -24,11 +24,17 @@ pub fn find(lex: &Lexicon, words: &[&str], original: &[&str], published: Option<
     let mut i = 0;
     let year_at = |k: usize| -> Option<i32> {
         let w = words.get(k)?;
-        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
     };
     let day_at = |k: usize| -> Option<u32> {
         let w = words.get(k)?.trim_end_matches(['º', 'o', '°']);
-        (w.len() <= 2 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|d| (1..=31).contains(d))
+        (w.len() <= 2 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
     };
     let month_at = |k: usize| -> Option<u32> {
         let month = *lex.months.get(*words.get(k)?)?;
@@ -86,7 +92,11 @@ pub fn find(lex: &Lexicon, words: &[&str], original: &[&str], published: Option<
                 let past = is(i + 1, "past") || (i > 0 && is(i - 1, "past"));
                 let next = is(i + 1, "next") || (i > 0 && is(i - 1, "next"));
                 let year = if next {
-                    if month > p.month { p.year } else { p.year + 1 }
+                    if month > p.month {
+                        p.year
+                    } else {
+                        p.year + 1
+                    }
                 } else if month < p.month || (month == p.month && !past) {
                     p.year
                 } else {
@@ -140,7 +150,15 @@ pub fn find(lex: &Lexicon, words: &[&str], original: &[&str], published: Option<
                 continue;
             }
             // last year | no ano passado | this year | este ano | last month | no mês passado
-            let unit = |k: usize| if is(k, "year_word") { Some('y') } else if is(k, "month_word") { Some('m') } else { None };
+            let unit = |k: usize| {
+                if is(k, "year_word") {
+                    Some('y')
+                } else if is(k, "month_word") {
+                    Some('m')
+                } else {
+                    None
+                }
+            };
             let found = if is(i, "past") { unit(i + 1).map(|u| (u, -1, i + 2)) } else { None }
                 .or_else(|| if is(i, "this") { unit(i + 1).map(|u| (u, 0, i + 2)) } else { None })
                 .or_else(|| unit(i).filter(|_| is(i + 1, "past")).map(|u| (u, -1, i + 2)));

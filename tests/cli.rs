@@ -26,9 +26,19 @@ fn ingest_then_query_round_trip_in_json() {
     let store = dir.path().join("s");
     let file = dir.path().join("a.txt");
     std::fs::write(&file, ARTICLE).unwrap();
-    newsgraph(&store).args(["ingest", "--lang", "pt"]).arg(&file).assert().success().stderr(predicate::str::contains("ingested 1 articles"));
+    newsgraph(&store)
+        .args(["ingest", "--lang", "pt"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("ingested 1 articles"));
     let out = newsgraph(&store)
-        .args(["query", "--format", "json", "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?s ?o WHERE { ?s ng:criticizes ?o }"])
+        .args([
+            "query",
+            "--format",
+            "json",
+            "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?s ?o WHERE { ?s ng:criticizes ?o }",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -48,7 +58,12 @@ fn reingesting_changes_nothing_and_remove_removes() {
     std::fs::write(&file, ARTICLE).unwrap();
     newsgraph(&store).args(["ingest", "--lang", "pt"]).arg(&file).assert().success();
     let first = quads(&store);
-    newsgraph(&store).args(["ingest", "--lang", "pt"]).arg(&file).assert().success().stderr(predicate::str::contains("1 unchanged"));
+    newsgraph(&store)
+        .args(["ingest", "--lang", "pt"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 unchanged"));
     assert_eq!(first, quads(&store));
     let hash = newsgraph::rdf::content_hash(ARTICLE);
     newsgraph(&store).args(["remove", &hash]).assert().success().stdout(predicate::str::contains("removed"));
@@ -60,7 +75,11 @@ fn a_bad_line_is_reported_and_the_rest_ingested() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("s");
     let file = dir.path().join("batch.jsonl");
-    std::fs::write(&file, "{\"id\": \"a\", \"text\": \"Portugal criticou Espanha.\", \"lang\": \"pt\"}\nnot json\n{\"id\": \"b\"}\n").unwrap();
+    std::fs::write(
+        &file,
+        "{\"id\": \"a\", \"text\": \"Portugal criticou Espanha.\", \"lang\": \"pt\"}\nnot json\n{\"id\": \"b\"}\n",
+    )
+    .unwrap();
     newsgraph(&store)
         .arg("ingest")
         .arg(&file)
@@ -75,10 +94,19 @@ fn a_bad_line_is_reported_and_the_rest_ingested() {
 fn usage_errors_exit_2_and_queries_are_listed() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("s");
-    newsgraph(&store).args(["ingest", "--lang", "xx", "-"]).write_stdin("text").assert().code(2).stderr(predicate::str::contains("--lang"));
+    newsgraph(&store)
+        .args(["ingest", "--lang", "xx", "-"])
+        .write_stdin("text")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--lang"));
     newsgraph(&store).args(["query", "who-supports"]).assert().code(2).stderr(predicate::str::contains("no store"));
     newsgraph(&store).arg("queries").assert().success().stdout(predicate::str::contains("who-supports"));
-    newsgraph(&store).args(["queries", "show", "leaders"]).assert().success().stdout(predicate::str::contains("ng:leaderOf"));
+    newsgraph(&store)
+        .args(["queries", "show", "leaders"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ng:leaderOf"));
 }
 
 #[test]

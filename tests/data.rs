@@ -10,7 +10,9 @@ fn every_un_member_and_observer_is_a_country() {
     let gaz = &extractor().gazetteer;
     let countries = gaz.entries.iter().filter(|e| e.kind == Kind::Country).count();
     assert!(countries >= 195, "{countries} countries: 193 UN members and 2 observers expected at least");
-    for (label, iso) in [("Coreia do Norte", "kp"), ("Vaticano", "va"), ("Palestina", "ps"), ("Tuvalu", "tv"), ("South Sudan", "ss")] {
+    for (label, iso) in
+        [("Coreia do Norte", "kp"), ("Vaticano", "va"), ("Palestina", "ps"), ("Tuvalu", "tv"), ("South Sudan", "ss")]
+    {
         let hit = gaz.find(label);
         assert_eq!(hit.len(), 1, "{label} not found");
         let e = &gaz.entries[hit[0].targets[0].0];
@@ -24,7 +26,11 @@ fn every_country_has_a_capital_and_both_languages() {
     for e in gaz.entries.iter().filter(|e| e.kind == Kind::Country) {
         assert!(e.capital.is_some(), "{} has no capital", e.iri);
         let langs: Vec<&str> = e.labels.iter().map(|(l, _)| l.as_str()).collect();
-        assert!(langs.iter().any(|l| l.starts_with("en")) && langs.iter().any(|l| l.starts_with("pt")), "{} lacks en or pt label", e.iri);
+        assert!(
+            langs.iter().any(|l| l.starts_with("en")) && langs.iter().any(|l| l.starts_with("pt")),
+            "{} lacks en or pt label",
+            e.iri
+        );
     }
 }
 
@@ -66,7 +72,11 @@ fn no_label_names_two_entries_of_one_kind() {
 fn the_ontology_declares_all_eighteen_relations() {
     let turtle = newsgraph::ontology::FILES[0].1;
     for r in newsgraph::relation::Relation::ALL {
-        assert!(turtle.contains(&format!("ng:{} a owl:ObjectProperty, ng:RelationProperty", r.local_name())), "{}", r.local_name());
+        assert!(
+            turtle.contains(&format!("ng:{} a owl:ObjectProperty, ng:RelationProperty", r.local_name())),
+            "{}",
+            r.local_name()
+        );
     }
     for (name, text) in newsgraph::ontology::FILES {
         for q in oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle).for_slice(text.as_bytes()) {

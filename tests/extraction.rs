@@ -81,13 +81,33 @@ fn every_lexicon_example_gives_what_it_says() {
                 let ex = extractor().extract(&article(&example.text, lang));
                 for expected in &example.expect {
                     if !asserts(&ex, expected) {
-                        failures.push(format!("{}\n    {:?}\n    expected {expected:?}, got {:?}", rule.origin, example.text, triples(&ex)));
+                        failures.push(format!(
+                            "{}\n    {:?}\n    expected {expected:?}, got {:?}",
+                            rule.origin,
+                            example.text,
+                            triples(&ex)
+                        ));
                     }
                 }
                 if example.expect.is_empty() {
-                    let wrong: Vec<String> = ex.facts.iter().filter(|f| f.is_asserted() && f.relation == rule.relation && f.cue == rule.pattern).map(|f| format!("{} {} {}", ex.entities[f.subject].label, f.relation.local_name(), ex.entities[f.object].label)).collect();
+                    let wrong: Vec<String> = ex
+                        .facts
+                        .iter()
+                        .filter(|f| f.is_asserted() && f.relation == rule.relation && f.cue == rule.pattern)
+                        .map(|f| {
+                            format!(
+                                "{} {} {}",
+                                ex.entities[f.subject].label,
+                                f.relation.local_name(),
+                                ex.entities[f.object].label
+                            )
+                        })
+                        .collect();
                     if !wrong.is_empty() {
-                        failures.push(format!("{}\n    {:?}\n    is a trap but asserted {wrong:?}", rule.origin, example.text));
+                        failures.push(format!(
+                            "{}\n    {:?}\n    is a trap but asserted {wrong:?}",
+                            rule.origin, example.text
+                        ));
                     }
                 }
             }
@@ -129,7 +149,8 @@ fn lists_capitals_and_demonyms() {
 
 #[test]
 fn a_capital_used_as_a_place_is_a_place_and_dates_resolve() {
-    let text = "O primeiro-ministro japonês, Fumio Kishida, reuniu-se na terça-feira em Seul com o presidente sul-coreano.";
+    let text =
+        "O primeiro-ministro japonês, Fumio Kishida, reuniu-se na terça-feira em Seul com o presidente sul-coreano.";
     let ex = extractor().extract(&article(text, Lang::Pt));
     let seoul = ex.entities.iter().position(|e| e.label == "Seul").expect("Seoul is an entity");
     assert_eq!(ex.entities[seoul].kind, newsgraph::gazetteer::Kind::Place);
@@ -140,13 +161,18 @@ fn a_capital_used_as_a_place_is_a_place_and_dates_resolve() {
     }
     let text = "Seul acusou Pyongyang de lançar mísseis.";
     let ex = extractor().extract(&article(text, Lang::Pt));
-    assert!(ex.entities.iter().all(|e| e.kind != newsgraph::gazetteer::Kind::Place), "capitals acting are their countries: {:?}", ex.entities);
+    assert!(
+        ex.entities.iter().all(|e| e.kind != newsgraph::gazetteer::Kind::Place),
+        "capitals acting are their countries: {:?}",
+        ex.entities
+    );
 }
 
 #[test]
 fn a_surname_alone_is_the_same_person() {
     let text = "The Kenyan president, William Ruto, arrived in Addis Ababa. Ruto later met African Union officials.";
     let ex = extractor().extract(&article(text, Lang::En));
-    let people: Vec<&str> = ex.entities.iter().filter(|e| e.kind == newsgraph::gazetteer::Kind::Person).map(|e| e.label.as_str()).collect();
+    let people: Vec<&str> =
+        ex.entities.iter().filter(|e| e.kind == newsgraph::gazetteer::Kind::Person).map(|e| e.label.as_str()).collect();
     assert_eq!(people, ["William Ruto"]);
 }

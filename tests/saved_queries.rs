@@ -21,12 +21,22 @@ fn fixture() -> &'static (tempfile::TempDir, GraphStore) {
                 let article = article.expect("example reads");
                 let ex = extractor().extract(&article);
                 let quads = newsgraph::rdf::article_quads(&article, &ex, &extractor().gazetteer);
-                store.put_article(&newsgraph::rdf::article_iri(&article), &newsgraph::rdf::content_hash(&article.text), &quads).expect("stored");
+                store
+                    .put_article(
+                        &newsgraph::rdf::article_iri(&article),
+                        &newsgraph::rdf::content_hash(&article.text),
+                        &quads,
+                    )
+                    .expect("stored");
             }
         }
         let mut background = extractor().gazetteer.quads.clone();
         for (_, turtle) in newsgraph::ontology::FILES {
-            background.extend(oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle).for_slice(turtle.as_bytes()).map(|q| q.expect("ontology parses")));
+            background.extend(
+                oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+                    .for_slice(turtle.as_bytes())
+                    .map(|q| q.expect("ontology parses")),
+            );
         }
         store.ensure_background(&background, "test").expect("background");
         (dir, store)
@@ -37,7 +47,9 @@ fn fixture() -> &'static (tempfile::TempDir, GraphStore) {
 fn rows(name: &str, params: &[&str]) -> Vec<String> {
     let query = newsgraph::queries::find(name).unwrap_or_else(|| panic!("no saved query {name}"));
     let bindings: Vec<_> = params.iter().map(|p| newsgraph::queries::bind(p).expect("param")).collect();
-    let QueryResults::Solutions(solutions) = fixture().1.query(&query.text, &bindings).expect("runs") else { panic!("{name} is not a SELECT") };
+    let QueryResults::Solutions(solutions) = fixture().1.query(&query.text, &bindings).expect("runs") else {
+        panic!("{name} is not a SELECT")
+    };
     let variables = solutions.variables().to_vec();
     solutions
         .map(|s| {
