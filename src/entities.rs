@@ -136,6 +136,22 @@ pub fn resolve(
             }
             Referent::Place(name) if !name.is_empty() => {
                 let key = format!("place:{}", name_key(name));
+                // "Gaza" after "Faixa de Gaza" is the same place.
+                let part_of = |k: &str| {
+                    by_key
+                        .iter()
+                        .find(|(other, _)| {
+                            other.starts_with("place:")
+                                && (other.ends_with(&format!(" {}", &k[6..]))
+                                    || k.ends_with(&format!(" {}", &other[6..])))
+                        })
+                        .map(|(_, &id)| id)
+                };
+                if let Some(id) = by_key.get(&key).copied().or_else(|| part_of(&key)) {
+                    add_alias(&mut r.entities[id], name);
+                    r.of_mention[i] = Some(id);
+                    continue;
+                }
                 let id = *by_key.entry(key.clone()).or_insert_with(|| {
                     r.entities.push(Entity {
                         kind: Kind::Place,
@@ -225,6 +241,23 @@ pub fn resolve(
             add_alias(&mut r.entities[id], name);
         }
         r.of_mention[i] = found;
+    }
+    // A country's name that is the surname of a person of the article is that person
+    // ("Montenegro admitiu" after "Luís Montenegro").
+    for (i, m) in mentions.iter().enumerate() {
+        if let (Referent::Known(e, LabelKind::Name), Some(id), false) = (&m.referent, r.of_mention[i], m.locative) {
+            if gaz.entries[*e].kind == Kind::Country && r.entities[id].kind == Kind::Country {
+                let surface = gaz.entries[*e].labels.iter().map(|(_, l)| name_key(l)).collect::<Vec<_>>();
+                if let Some(p) = r.entities.iter().position(|x| {
+                    x.kind == Kind::Person
+                        && x.known.is_none()
+                        && name_key(&x.label).contains(' ')
+                        && surface.iter().any(|l| name_key(&x.label).ends_with(&format!(" {l}")))
+                }) {
+                    r.of_mention[i] = Some(p);
+                }
+            }
+        }
     }
     // A place found by pattern that is a person's surname is that person ("spoke to Scholz").
     for (i, m) in mentions.iter().enumerate() {

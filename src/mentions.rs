@@ -211,11 +211,17 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         }
         // "e", "and", "of", "the" join organisation names only ("Conselho de Segurança e
         // Defesa"); in any other run they end it ("Machado e González" is two people).
-        let is_org_run = (start..end).any(|t| sentence.lower[t].split('-').any(|part| lex.is("org_heads", part)));
-        if !is_org_run {
-            if let Some(cut) = (start + 1..end).find(|&t| lex.is("org_connectors", &sentence.lower[t])) {
-                end = cut;
-            }
+        let org_word = |t: usize| sentence.lower[t].split('-').any(|part| lex.is("org_heads", part));
+        let is_org_run = (start..end).any(org_word);
+        let is_place_run = (start..end).any(|t| lex.is("place_heads", &sentence.lower[t]));
+        let cut = if is_org_run || is_place_run {
+            // Two organisations in a row: "Mahan Air e Saha Airlines".
+            (start + 1..end).find(|&t| matches!(sentence.lower[t].as_str(), "e" | "and") && org_word(t - 1))
+        } else {
+            (start + 1..end).find(|&t| lex.is("org_connectors", &sentence.lower[t]))
+        };
+        if let Some(cut) = cut {
+            end = cut;
         }
         k = end;
         // Runs of several words in capitals are headlines or datelines, not names.
@@ -258,6 +264,13 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             Referent::Acronym(text)
         } else if end - start == 1 && single_is_place(sentence, start, lex) {
             Referent::Place(text)
+        } else if let Some(kind) = described_before(sentence, start, known, lex) {
+            // "o jornal israelense Haaretz", "the militant group Hamas", "palácio Huis ten Bosch".
+            if kind == "org" {
+                Referent::Organization(text, None)
+            } else {
+                Referent::Place(text)
+            }
         } else {
             Referent::Person(text)
         };
@@ -273,6 +286,42 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         });
     }
     out
+}
+
+/// A lower-case head word just before a name says what it is: "a agência estatal X",
+/// "o jornal israelense X", "the militant group X", "o palácio X". Between the head
+/// and the name only lower-case adjectives and demonyms may stand.
+fn described_before(
+    sentence: &Sentence<'_>,
+    start: usize,
+    known: &[Range<usize>],
+    lex: &Lexicon,
+) -> Option<&'static str> {
+    let mut k = start;
+    for _ in 0..4 {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        if let Some(r) = known.iter().find(|r| r.end == k + 1) {
+            k = r.start;
+            continue;
+        }
+        let word = sentence.original[k];
+        if is_capitalised(word) || sentence.tokens[k].kind != TokenKind::Word {
+            return None;
+        }
+        if lex.is("org_heads", word) {
+            return Some("org");
+        }
+        if lex.is("place_heads", word) {
+            return Some("place");
+        }
+        if lex.is("function", word) || lex.is("connectors", word) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether a lone capitalised word is a place by its context: a place word after it
@@ -306,6 +355,21 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
     };
     let len = mentions.len();
     for i in first..len {
+        // A first name before a country's name is a person: "Luís Montenegro".
+        if let Referent::Person(text) = &mentions[i].referent {
+            let end = mentions[i].tokens.end;
+            let next = (first..len).find(|&j| mentions[j].tokens.start == end && matches!(mentions[j].referent, Referent::Known(e, LabelKind::Name) if gaz.entries[e].kind == Kind::Country));
+            if let (Some(j), false) = (next, text.contains(' ')) {
+                let hi = mentions[j].tokens.end;
+                mentions[j].inner = true;
+                mentions[j].referent = Referent::Person(String::new());
+                let start = mentions[i].name.start;
+                mentions[i].referent = Referent::Person(sentence.original[start..hi].join(" "));
+                mentions[i].tokens.end = hi;
+                mentions[i].name = start..hi;
+                mentions[i].span = sentence.byte_span(&(start..hi));
+            }
+        }
         // "(ACRONYM)" right after.
         let end = mentions[i].tokens.end;
         if end + 2 < n + 1
