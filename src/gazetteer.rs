@@ -51,6 +51,16 @@ pub struct Entry {
     pub capital: Option<usize>,
     /// `ng:locatedIn` of a place.
     pub located_in: Option<usize>,
+    /// The local name of an organisation's `ng:orgKind` ("GovernmentBody", "NewsAgency").
+    pub org_kind: Option<String>,
+}
+
+impl Entry {
+    /// Whether it is a state institution, which belongs to its country by nature (a
+    /// ministry, parliament, army or court), unlike a news agency or party.
+    pub fn is_state_body(&self) -> bool {
+        matches!(self.org_kind.as_deref(), Some("GovernmentBody" | "Legislature" | "ArmedForces" | "Court"))
+    }
 }
 
 impl Entry {
@@ -146,6 +156,7 @@ impl Gazetteer {
                 country: None,
                 capital: None,
                 located_in: None,
+                org_kind: None,
             });
         }
         let mut names: HashMap<String, Vec<(usize, LabelKind)>> = HashMap::new();
@@ -191,6 +202,9 @@ impl Gazetteer {
                 }
                 iri::NG_COUNTRY | iri::NG_SEAT_OF => entries[i].country = object_index,
                 iri::NG_LOCATED_IN => entries[i].located_in = object_index,
+                iri::NG_ORG_KIND => {
+                    entries[i].org_kind = term_iri(&q.object).and_then(|o| o.rsplit('#').next()).map(str::to_string)
+                }
                 _ => {}
             }
         }

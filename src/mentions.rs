@@ -82,6 +82,9 @@ pub struct Mention {
     pub inner: bool,
     /// An acronym defined for it in parentheses right after it.
     pub acronym: Option<String>,
+    /// For a known organisation, the country the text attaches to it ("a agência
+    /// estatal russa Tass"): a gazetteer entry.
+    pub country: Option<usize>,
 }
 
 /// A role that introduces a person.
@@ -122,6 +125,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
                 locative: false,
                 inner: false,
                 acronym: None,
+                country: None,
             });
         }
         let known: Vec<Range<usize>> = mentions[first..].iter().map(|m| m.tokens.clone()).collect();
@@ -283,6 +287,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             locative: false,
             inner: false,
             acronym: None,
+            country: None,
         });
     }
     out
@@ -417,9 +422,7 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         }
         let is_org = match &mentions[i].referent {
             Referent::Organization(..) => true,
-            Referent::Known(e, LabelKind::Name) => {
-                gaz.entries[*e].kind == Kind::Organization && gaz.entries[*e].country.is_none()
-            }
+            Referent::Known(e, LabelKind::Name) => gaz.entries[*e].kind == Kind::Organization,
             _ => false,
         };
         if !is_org {
@@ -446,6 +449,17 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         let Some(j) = after.or(before) else { continue };
         let country = country_of(&mentions[j]);
         mentions[j].inner = true;
+        // A known organisation keeps its identity; the text only tells its country,
+        // unless it is generic ("Conselho de Segurança" + "russo" is another council).
+        if let Referent::Known(e, _) = mentions[i].referent {
+            let generic = gaz.entries[e].country.is_none()
+                && after == Some(j)
+                && gaz.entries[e].org_kind.as_deref() != Some("NewsAgency");
+            if !generic || country == gaz.entries[e].country {
+                mentions[i].country = country;
+                continue;
+            }
+        }
         let (lo, hi) = if j == after.unwrap_or(usize::MAX) {
             (start, mentions[j].tokens.end)
         } else {

@@ -99,7 +99,7 @@ pub fn find(
             published,
         );
         let source = find_source(sentence, mentions, &here, lex);
-        let (items, encoded, offsets) = encode(sentence, mentions, &here, source);
+        let (items, encoded, offsets) = encode(sentence, mentions, &here, source, lex);
         let places: Vec<(usize, usize)> = here
             .iter()
             .filter(|&&m| mentions[m].locative && ents[entity(m).expect("filtered")].kind == Kind::Place)
@@ -155,21 +155,49 @@ pub fn find(
 }
 
 /// The sentence encoded for the cue regexes: lower-case tokens separated by spaces,
-/// each actor group one placeholder, the articles before actors dropped. Returns the
-/// items, the string and the byte offset of each item in it.
+/// each actor group one placeholder, the articles before actors dropped. A demonym
+/// takes the noun it qualifies ("funcionários sul-coreanos", "Russian officials"), so
+/// that the group stands where the noun stands. Returns the items, the string and the
+/// byte offset of each item in it.
 fn encode(
     sentence: &Sentence<'_>,
     mentions: &[Mention],
     here: &[usize],
     source: Option<usize>,
+    lex: &Lexicon,
 ) -> (Vec<Item>, String, Vec<usize>) {
     // Actor mentions that are not inside another one, widest first on overlap.
     let mut slots: Vec<usize> = here.iter().copied().filter(|&m| !mentions[m].inner && Some(m) != source).collect();
     slots.sort_by_key(|&m| (mentions[m].tokens.start, std::cmp::Reverse(mentions[m].tokens.end)));
-    let mut kept: Vec<usize> = Vec::new();
+    let mut kept: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for m in slots {
-        if kept.last().is_none_or(|&k| mentions[k].tokens.end <= mentions[m].tokens.start) {
-            kept.push(m);
+        if kept.last().is_none_or(|(_, r)| r.end <= mentions[m].tokens.start) {
+            kept.push((m, mentions[m].tokens.clone()));
+        }
+    }
+    let plain_noun = |t: usize| {
+        let w = &sentence.lower[t];
+        sentence.tokens[t].kind == crate::text::TokenKind::Word
+            && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
+            && !lex.is("function", w)
+            && !lex.is("connectors", w)
+            && !lex.is("locative", w)
+    };
+    for k in 0..kept.len() {
+        if !matches!(mentions[kept[k].0].referent, Referent::Known(_, LabelKind::Demonym)) {
+            continue;
+        }
+        let r = kept[k].1.clone();
+        if lex.lang == crate::input::Lang::Pt {
+            let free = k == 0 || kept[k - 1].1.end < r.start;
+            if r.start > 0 && free && plain_noun(r.start - 1) {
+                kept[k].1.start -= 1;
+            }
+        } else {
+            let free = k + 1 == kept.len() || kept[k + 1].1.start > r.end;
+            if r.end < sentence.lower.len() && free && plain_noun(r.end) {
+                kept[k].1.end += 1;
+            }
         }
     }
     let mut items: Vec<Item> = Vec::new();
@@ -178,37 +206,10 @@ fn encode(
     let n = sentence.tokens.len();
     let article = |w: &str| matches!(w, "o" | "a" | "os" | "as" | "the" | "um" | "uma" | "an");
     let joiner = |w: &str| matches!(w, "," | "e" | "and" | "ou" | "or" | "&");
-    let repeated = |w: &str| {
-        matches!(
-            w,
-            "de" | "da"
-                | "do"
-                | "dos"
-                | "das"
-                | "pelo"
-                | "pela"
-                | "pelos"
-                | "pelas"
-                | "com"
-                | "à"
-                | "ao"
-                | "aos"
-                | "às"
-                | "para"
-                | "no"
-                | "na"
-                | "nos"
-                | "nas"
-                | "of"
-                | "by"
-                | "to"
-                | "with"
-                | "in"
-        )
-    };
+    let repeated = |w: &str| lex.is("list_repeats", w);
     while t < n {
-        if slot < kept.len() && mentions[kept[slot]].tokens.start == t {
-            let m = kept[slot];
+        if slot < kept.len() && kept[slot].1.start == t {
+            let (m, range) = kept[slot].clone();
             slot += 1;
             if let Some(Item::Word(w)) = items.last() {
                 if article(&sentence.lower[*w]) {
@@ -251,9 +252,9 @@ fn encode(
                 }
                 None => items.push(Item::Group(vec![m])),
             }
-            t = mentions[m].tokens.end;
+            t = range.end;
         } else {
-            while slot < kept.len() && mentions[kept[slot]].tokens.start < t {
+            while slot < kept.len() && kept[slot].1.start < t {
                 slot += 1;
             }
             items.push(Item::Word(t));
@@ -447,17 +448,26 @@ fn role_facts(mentions: &[Mention], roles: &[RoleLink], resolved: &Resolved, gaz
     }
     for (m, mention) in mentions.iter().enumerate() {
         let Some(e) = resolved.of_mention[m] else { continue };
-        if ents[e].kind == Kind::Organization {
-            if let Some(c) = country_of_entity(e) {
-                facts.push(structural(
-                    Relation::AffiliatedWith,
-                    e,
-                    c,
-                    mention.sentence,
-                    "organisation's country",
-                    String::new(),
-                ));
-            }
+        if ents[e].kind != Kind::Organization {
+            continue;
+        }
+        // The country the text gives ("a agência estatal russa Tass"), else the one a
+        // state institution has by nature (a ministry, parliament, army, court).
+        let said = mention.country.and_then(|c| ents.iter().position(|x| x.known == Some(c)));
+        let by_nature = match ents[e].known {
+            Some(k) if gaz.entries[k].is_state_body() => country_of_entity(e),
+            Some(_) => None,
+            None => ents[e].country,
+        };
+        if let Some(c) = said.or(by_nature) {
+            facts.push(structural(
+                Relation::AffiliatedWith,
+                e,
+                c,
+                mention.sentence,
+                "organisation's country",
+                String::new(),
+            ));
         }
     }
 }

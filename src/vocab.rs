@@ -72,5 +72,6 @@ pub mod iri {
         NG_SEAT = "https://w3id.org/newsgraph/ontology#Seat";
         NG_SEAT_OF = "https://w3id.org/newsgraph/ontology#seatOf";
         NG_LOCATED_IN = "https://w3id.org/newsgraph/ontology#locatedIn";
+        NG_ORG_KIND = "https://w3id.org/newsgraph/ontology#orgKind";
     }
 }
