@@ -132,7 +132,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         let mut found = name_runs(s, sentence, &known, lex);
         mentions.append(&mut found);
         mentions[first..].sort_by_key(|m| m.tokens.start);
-        attach_complements(sentence, &mut mentions, first, gaz);
+        attach_complements(sentence, &mut mentions, first, gaz, lex);
         for m in &mut mentions[first..] {
             m.locative = m.tokens.start > 0 && lex.is("locative", &sentence.lower[m.tokens.start - 1]);
         }
@@ -346,7 +346,7 @@ fn single_is_place(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
 /// role (kept outside the name), "(ACRONYM)" after a name defines it, and a demonym or
 /// "de/of COUNTRY" after an organisation (or "COUNTRY's"/a demonym before it) gives its
 /// country.
-fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: usize, gaz: &Gazetteer) {
+fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: usize, gaz: &Gazetteer, lex: &Lexicon) {
     let n = sentence.tokens.len();
     let country_of = |m: &Mention| -> Option<usize> {
         match m.referent {
@@ -373,6 +373,46 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
                 mentions[i].tokens.end = hi;
                 mentions[i].name = start..hi;
                 mentions[i].span = sentence.byte_span(&(start..hi));
+            }
+        }
+        // A place named with its place word and country: "região russa de Kursk",
+        // "Pakistan's Punjab province", "the Kursk region". The mention takes in the
+        // words around the name (so a cue sees one place) and keeps the country.
+        if let Referent::Place(text) = &mentions[i].referent {
+            if !text.is_empty() && mentions[i].name.len() == 1 {
+                let (start, end) = (mentions[i].tokens.start, mentions[i].tokens.end);
+                let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+                let demonym_at = |k: usize| {
+                    (first..len).find(|&j| {
+                        mentions[j].tokens == (k..k + 1)
+                            && matches!(mentions[j].referent, Referent::Known(_, LabelKind::Demonym))
+                    })
+                };
+                let mut lo = start;
+                let mut country = None;
+                if start >= 2 && matches!(word(start - 1), "de" | "of") {
+                    if lex.is("place_heads", word(start - 2)) {
+                        lo = start - 2;
+                    } else if start >= 3 && lex.is("place_heads", word(start - 3)) {
+                        if let Some(j) = demonym_at(start - 2) {
+                            lo = start - 3;
+                            country = Some(j);
+                        }
+                    }
+                }
+                let hi = if lex.is("place_heads", word(end)) { end + 1 } else { end };
+                if lo == start && start >= 2 && word(start - 1) == "'s" {
+                    country = (first..len)
+                        .find(|&j| mentions[j].tokens.end == start - 1 && country_of(&mentions[j]).is_some());
+                    if let Some(j) = country {
+                        lo = mentions[j].tokens.start;
+                    }
+                }
+                if let Some(j) = country {
+                    mentions[j].inner = true;
+                    mentions[i].country = country_of(&mentions[j]);
+                }
+                mentions[i].tokens = lo..hi;
             }
         }
         // "(ACRONYM)" right after.

@@ -123,7 +123,15 @@ pub fn find(
                 let token_span = item_tokens(&items, mentions, first_item, last_item);
                 let (polarity, modality) =
                     factuality(sentence, lex, token_span.0.saturating_sub(6), token_span.1, mentions);
-                let date = nearest(&dates.iter().map(|t| (t.start, t.date)).collect::<Vec<_>>(), token_span);
+                let in_clause: Vec<(usize, EventDate)> = dates
+                    .iter()
+                    .filter(|t| {
+                        let between = if t.start < token_span.0 { t.end..token_span.0 } else { token_span.1..t.start };
+                        !between.clone().any(|k| lex.is("clause_openers", &sentence.lower[k]))
+                    })
+                    .map(|t| (t.start, t.date))
+                    .collect();
+                let date = nearest(&in_clause, token_span);
                 let place = nearest(&places, token_span);
                 let matched = encoded[whole.start()..whole.end()].trim().to_string();
                 for (a, b) in pairs {
@@ -147,8 +155,8 @@ pub fn find(
                 }
             }
         }
-        context_places(sentence, mentions, &here, resolved, &mut facts, s);
     }
+    context_places(mentions, resolved, &mut facts);
     role_facts(mentions, roles, resolved, gaz, &mut facts);
     knowledge_facts(mentions, resolved, gaz, &mut facts);
     dedup(facts)
@@ -352,40 +360,22 @@ fn find_source(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], le
     None
 }
 
-/// "região russa de Kursk", "Pakistan's Punjab province": a place found by pattern
-/// with its country in front of it lies in that country.
-fn context_places(
-    sentence: &Sentence<'_>,
-    mentions: &[Mention],
-    here: &[usize],
-    resolved: &Resolved,
-    facts: &mut Vec<Fact>,
-    s: usize,
-) {
-    for &p in here {
-        let Some(place) = resolved.of_mention[p] else { continue };
-        if resolved.entities[place].kind != Kind::Place || resolved.entities[place].known.is_some() {
+/// "região russa de Kursk", "Pakistan's Punjab province": a place named with its
+/// country lies in that country.
+fn context_places(mentions: &[Mention], resolved: &Resolved, facts: &mut Vec<Fact>) {
+    for (p, mention) in mentions.iter().enumerate() {
+        let (Some(place), Some(country)) = (resolved.of_mention[p], mention.country) else { continue };
+        if resolved.entities[place].kind != Kind::Place {
             continue;
         }
-        let start = mentions[p].tokens.start;
-        let country = here.iter().copied().find(|&c| {
-            let m = &mentions[c];
-            let is_country = resolved.of_mention[c].is_some_and(|e| resolved.entities[e].kind == Kind::Country);
-            let demonym = matches!(m.referent, Referent::Known(_, LabelKind::Demonym))
-                && m.tokens.end + 1 == start
-                && start >= 1
-                && matches!(sentence.lower[start - 1].as_str(), "de" | "of");
-            let possessive = start >= 2 && m.tokens.end + 1 == start && sentence.lower[start - 1] == "'s";
-            is_country && (demonym || possessive)
-        });
-        if let Some(c) = country.and_then(|c| resolved.of_mention[c]) {
+        if let Some(c) = resolved.entities.iter().position(|x| x.known == Some(country)) {
             facts.push(structural(
                 Relation::LocatedIn,
                 place,
                 c,
-                s,
-                "place after its country",
-                sentence.original[start.saturating_sub(3)..mentions[p].tokens.end].join(" "),
+                mention.sentence,
+                "place named with its country",
+                String::new(),
             ));
         }
     }
