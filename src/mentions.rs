@@ -137,8 +137,83 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
             m.locative = m.tokens.start > 0 && lex.is("locative", &sentence.lower[m.tokens.start - 1]);
         }
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
+        role_anaphora(s, sentence, &mut mentions, first, &roles, gaz, lex);
     }
     (mentions, roles)
+}
+
+/// "O líder autoritário", "the Ukrainian president": a title with no name after it
+/// refers to the person last introduced with that title (and that country, when one
+/// is given).
+fn role_anaphora(
+    s: usize,
+    sentence: &Sentence<'_>,
+    mentions: &mut Vec<Mention>,
+    first: usize,
+    roles: &[RoleLink],
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+) {
+    let len = mentions.len();
+    let n = sentence.lower.len();
+    for k in 0..n.saturating_sub(1) {
+        if !matches!(sentence.lower[k].as_str(), "o" | "a" | "the") {
+            continue;
+        }
+        let Some((role_len, _)) = role_at(sentence, k + 1, lex) else { continue };
+        let mut end = k + 1 + role_len;
+        if mentions[first..len].iter().any(|m| m.tokens.start <= k + 1 && k + 1 < m.tokens.end) {
+            continue; // part of a named person's role phrase
+        }
+        // A demonym may qualify it ("o líder norte-coreano").
+        let mut country = None;
+        let mut demonym = None;
+        if let Some(j) = (first..len).find(|&j| {
+            mentions[j].tokens.start == end && matches!(mentions[j].referent, Referent::Known(_, LabelKind::Demonym))
+        }) {
+            if let Referent::Known(e, _) = mentions[j].referent {
+                country = Some(e);
+            }
+            demonym = Some(j);
+            end = mentions[j].tokens.end;
+        }
+        // A name or a complement after the title means it is not an anaphor.
+        if end < n
+            && (is_capitalised(sentence.original[end])
+                || matches!(sentence.lower[end].as_str(), "de" | "da" | "do" | "of" | ","))
+        {
+            continue;
+        }
+        let words: Vec<&str> = sentence.lower[k + 1..k + 1 + role_len].iter().map(String::as_str).collect();
+        let antecedent = roles.iter().rev().find(|link| {
+            let same_words = link.words.to_lowercase().split_whitespace().eq(words.iter().copied());
+            let link_country = link.country.and_then(|c| match mentions[c].referent {
+                Referent::Known(e, _) => Some(e),
+                _ => None,
+            });
+            let person_country = match mentions[link.person].referent {
+                Referent::Known(e, _) => gaz.entries[e].country,
+                _ => None,
+            };
+            same_words && (country.is_none() || country == link_country || country == person_country)
+        });
+        let Some(link) = antecedent else { continue };
+        if let Some(j) = demonym {
+            mentions[j].inner = true;
+        }
+        let referent = mentions[link.person].referent.clone();
+        mentions.push(Mention {
+            sentence: s,
+            tokens: k + 1..end,
+            name: k + 1..end,
+            span: sentence.byte_span(&(k + 1..end)),
+            referent,
+            locative: false,
+            inner: false,
+            acronym: None,
+            country: None,
+        });
+    }
 }
 
 /// Picks among the entries a label stands for: a name over a demonym, then
