@@ -32,6 +32,9 @@ pub struct Resolved {
     pub entities: Vec<Entity>,
     /// For each mention, its entity (None when the mention named nothing usable).
     pub of_mention: Vec<Option<usize>>,
+    /// For a capital named as an actor (its country), the city itself, for the
+    /// relations whose end is a place.
+    pub place_of_mention: Vec<Option<usize>>,
 }
 
 /// A spelling-insensitive key for names: ASCII letters, `y` as `i`, doubled letters
@@ -76,7 +79,11 @@ pub fn resolve(
     people: &HashMap<String, usize>,
     lang: &str,
 ) -> Resolved {
-    let mut r = Resolved { entities: Vec::new(), of_mention: vec![None; mentions.len()] };
+    let mut r = Resolved {
+        entities: Vec::new(),
+        of_mention: vec![None; mentions.len()],
+        place_of_mention: vec![None; mentions.len()],
+    };
     let mut by_known: HashMap<usize, usize> = HashMap::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let has_role: Vec<bool> = (0..mentions.len()).map(|i| roles.iter().any(|l| l.person == i)).collect();
@@ -108,6 +115,7 @@ pub fn resolve(
                 let id = match (entry.kind, how) {
                     (_, LabelKind::Demonym) => known(&mut r, *e, Kind::Country, ""),
                     (Kind::Place, _) if is_capital(gaz, *e) && !m.locative => {
+                        r.place_of_mention[i] = Some(known(&mut r, *e, Kind::Place, ""));
                         known(&mut r, entry.country.expect("a capital has a country"), Kind::Country, "")
                     }
                     (Kind::Seat, _) if !m.locative && entry.country.is_some() => {

@@ -66,7 +66,6 @@ pub struct Extractor {
 impl Extractor {
     /// Compiles the embedded gazetteer and the lexicons.
     pub fn new(config: &Config) -> Result<Extractor, SetupError> {
-        let gazetteer = Gazetteer::from_turtle(crate::gazetteer::EMBEDDED)?;
         let mut lexicons = HashMap::new();
         for lang in [Lang::Pt, Lang::En] {
             let lexicon = match &config.lexicon_dir {
@@ -75,6 +74,11 @@ impl Extractor {
             };
             lexicons.insert(lang, lexicon);
         }
+        let openers = lexicons
+            .values()
+            .flat_map(|l: &Lexicon| l.words.get("place_heads").into_iter().flatten().cloned())
+            .collect();
+        let gazetteer = Gazetteer::from_turtle(crate::gazetteer::EMBEDDED, &openers)?;
         let people = entities::people_index(&gazetteer);
         Ok(Extractor { gazetteer, lexicons, people })
     }

@@ -16,6 +16,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("countries.ttl", include_str!("../ontology/gazetteer/countries.ttl")),
     ("organisations.ttl", include_str!("../ontology/gazetteer/organisations.ttl")),
     ("people.ttl", include_str!("../ontology/gazetteer/people.ttl")),
+    ("places.ttl", include_str!("../ontology/gazetteer/places.ttl")),
 ];
 
 /// What kind of thing a gazetteer entry is.
@@ -113,18 +114,23 @@ pub struct GazetteerError {
 }
 
 impl Gazetteer {
-    /// Parses Turtle files (name, text) and compiles the matcher.
-    pub fn from_turtle(files: &[(&str, &str)]) -> Result<Gazetteer, GazetteerError> {
+    /// Parses Turtle files (name, text) and compiles the matcher. `openers` are the
+    /// generic words that running text writes in lower case at the start of a place's
+    /// name ("mar Vermelho", "estreito de Ormuz").
+    pub fn from_turtle(
+        files: &[(&str, &str)],
+        openers: &std::collections::HashSet<String>,
+    ) -> Result<Gazetteer, GazetteerError> {
         let mut quads = Vec::new();
         for (file, text) in files {
             for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
                 quads.push(quad.map_err(|e| GazetteerError { file: (*file).to_string(), message: e.to_string() })?);
             }
         }
-        Ok(Gazetteer::from_quads(quads))
+        Ok(Gazetteer::from_quads(quads, openers))
     }
 
-    fn from_quads(quads: Vec<Quad>) -> Gazetteer {
+    fn from_quads(quads: Vec<Quad>, openers: &std::collections::HashSet<String>) -> Gazetteer {
         let mut entries: Vec<Entry> = Vec::new();
         let mut by_iri = HashMap::new();
         for q in &quads {
@@ -207,6 +213,24 @@ impl Gazetteer {
                 }
                 _ => {}
             }
+        }
+        // "mar Vermelho", "faixa de Gaza": running text lower-cases the generic word
+        // that opens a place's name.
+        let lowered: Vec<(String, (usize, LabelKind))> = names
+            .iter()
+            .flat_map(|(label, targets)| targets.iter().map(move |t| (label, *t)))
+            .filter(|(label, (e, how))| {
+                *how == LabelKind::Name && entries[*e].kind == Kind::Place && label.contains(' ')
+            })
+            .filter(|(label, _)| label.split(' ').next().is_some_and(|w| openers.contains(&w.to_lowercase())))
+            .filter_map(|(label, target)| {
+                let mut chars = label.chars();
+                let first = chars.next().filter(|c| c.is_uppercase())?;
+                Some((format!("{}{}", first.to_lowercase(), chars.as_str()), target))
+            })
+            .collect();
+        for (label, target) in lowered {
+            names.entry(label).or_insert_with(|| vec![target]);
         }
         let mut patterns: Vec<String> = names.keys().filter(|k| !k.trim().is_empty()).cloned().collect();
         patterns.sort();

@@ -270,6 +270,7 @@ fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Res
     let (mut subjects, mut objects) = (0, 0);
     let items: Vec<&str> = pattern.split_whitespace().collect();
     let mut skip = 0;
+    let mut cue_done = false;
     for (i, &item) in items.iter().enumerate() {
         if skip > 0 {
             skip -= 1;
@@ -321,8 +322,14 @@ fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Res
             }
             _ => word_regex(body),
         };
+        // The first required word of the pattern is its cue: negation and hedging are
+        // looked for before it, so "acusou" does not hedge its own accusation.
+        let is_word = !body.starts_with('{') && !body.starts_with('[') && body.chars().any(char::is_alphabetic);
         if optional {
             out.push_str(&format!("(?:{token} )?"));
+        } else if is_word && !cue_done {
+            cue_done = true;
+            out.push_str(&format!("(?P<cue>{token}) "));
         } else {
             out.push_str(&token);
             out.push(' ');

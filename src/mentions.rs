@@ -134,7 +134,17 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         mentions[first..].sort_by_key(|m| m.tokens.start);
         attach_complements(sentence, &mut mentions, first, gaz, lex);
         for m in &mut mentions[first..] {
-            m.locative = m.tokens.start > 0 && lex.is("locative", &sentence.lower[m.tokens.start - 1]);
+            let (start, end) = (m.tokens.start, m.tokens.end);
+            let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+            let static_place = start > 0 && lex.is("locative", word(start - 1));
+            // "visitou Taipé", "foi a Jerusalém", "arrived in Kyiv": the goal of a journey is a place.
+            let journey = (1..=2).any(|d| start >= d && lex.is("motion", word(start - d)));
+            // "Brasília, 2 de agosto de 2024 –": a dateline names where the article was written.
+            let dateline = start == 0
+                && word(end) == ","
+                && (sentence.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
+                    || lex.months.contains_key(word(end + 1)));
+            m.locative = static_place || journey || dateline;
         }
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
         role_anaphora(s, sentence, &mut mentions, first, &roles, gaz, lex);
@@ -315,7 +325,15 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         }
         let has_digit = lower.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
         // A head word alone ("Estado", "Governo") names nothing in particular.
-        if lower.iter().all(|w| lex.is("org_heads", w) || lex.is("place_heads", w) || lex.is("connectors", w)) {
+        let after_known = start > 0 && known.iter().any(|r| r.end == start);
+        if !after_known
+            && lower.iter().all(|w| lex.is("org_heads", w) || lex.is("place_heads", w) || lex.is("connectors", w))
+        {
+            continue;
+        }
+        // A portfolio after a title is not a name: "ministra francesa do Comércio
+        // Externo", "Alto Representante para os Negócios Estrangeiros".
+        if after_title(start, &title, known, sentence) {
             continue;
         }
         // "Pakistan-administered Kashmir" is a place; "Iranian-backed" an adjective.
@@ -368,6 +386,24 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
     out
 }
 
+/// Whether a run follows a title and a preposition (a demonym or article may stand
+/// between): the run names the title's portfolio.
+fn after_title(start: usize, title: &[bool], known: &[Range<usize>], sentence: &Sentence<'_>) -> bool {
+    let word = |k: usize| sentence.lower[k].as_str();
+    let mut k = start;
+    if k > 0 && matches!(word(k - 1), "o" | "a" | "os" | "as" | "the") {
+        k -= 1;
+    }
+    if k == 0 || !matches!(word(k - 1), "do" | "da" | "dos" | "das" | "de" | "of" | "for" | "para") {
+        return false;
+    }
+    k -= 1;
+    if let Some(r) = known.iter().find(|r| r.end == k) {
+        k = r.start;
+    }
+    k > 0 && title[k - 1]
+}
+
 /// A lower-case head word just before a name says what it is: "a agência estatal X",
 /// "o jornal israelense X", "the militant group X", "o palácio X". Between the head
 /// and the name only lower-case adjectives and demonyms may stand.
@@ -378,6 +414,9 @@ fn described_before(
     lex: &Lexicon,
 ) -> Option<&'static str> {
     let mut k = start;
+    if k > 0 && role_at(sentence, k - 1, lex).is_some() {
+        return None; // "government spokesman X": the title says person
+    }
     for _ in 0..4 {
         if k == 0 {
             return None;
@@ -397,7 +436,7 @@ fn described_before(
         if lex.is("place_heads", word) {
             return Some("place");
         }
-        if lex.is("function", word) || lex.is("connectors", word) {
+        if lex.is("function", word) || lex.is("connectors", word) || role_at(sentence, k, lex).is_some() {
             return None;
         }
     }
@@ -558,7 +597,11 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         let before = (first..len).find(|&j| {
             let m = &mentions[j];
             let possessive = start >= 1 && sentence.lower[start - 1] == "'s" && m.tokens.end == start - 1;
-            let adjective = m.tokens.end == start && matches!(m.referent, Referent::Known(_, LabelKind::Demonym));
+            // English puts the nationality before the name ("the Russian Defence
+            // Ministry"); Portuguese after it ("o grupo russo Wagner" is not its name).
+            let adjective = lex.lang == crate::input::Lang::En
+                && m.tokens.end == start
+                && matches!(m.referent, Referent::Known(_, LabelKind::Demonym));
             (possessive || adjective) && country_of(m).is_some()
         });
         let Some(j) = after.or(before) else { continue };

@@ -103,7 +103,14 @@ pub fn article_quads(article: &Article, ex: &Extraction, gaz: &Gazetteer) -> Vec
             }
         })
         .collect();
-    let mentioned: std::collections::BTreeSet<usize> = ex.mention_entities.iter().flatten().copied().collect();
+    // Entities named in the text, and those a fact uses (a capital's city).
+    let mentioned: std::collections::BTreeSet<usize> = ex
+        .mention_entities
+        .iter()
+        .flatten()
+        .copied()
+        .chain(ex.facts.iter().flat_map(|f| [f.subject, f.object]))
+        .collect();
     for &e in &mentioned {
         let entity = &ex.entities[e];
         let n = &entity_nodes[e];

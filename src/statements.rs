@@ -121,8 +121,13 @@ pub fn find(
                     _ => continue,
                 };
                 let token_span = item_tokens(&items, mentions, first_item, last_item);
-                let (polarity, modality) =
-                    factuality(sentence, lex, token_span.0.saturating_sub(6), token_span.1, mentions);
+                // Negation and hedging stand before the cue word ("não enviou", "may send",
+                // "accused X of sending"), in the eight tokens before it.
+                let cue_token = caps.name("cue").map_or(token_span.0, |c| {
+                    let item = item_at(c.start());
+                    item_tokens(&items, mentions, item, item).0
+                });
+                let (polarity, modality) = factuality(sentence, lex, cue_token.saturating_sub(8), cue_token, mentions);
                 let in_clause: Vec<(usize, EventDate)> = dates
                     .iter()
                     .filter(|t| {
@@ -135,7 +140,16 @@ pub fn find(
                 let place = nearest(&places, token_span);
                 let matched = encoded[whole.start()..whole.end()].trim().to_string();
                 for (a, b) in pairs {
-                    let (Some(su), Some(ob)) = (entity(a), entity(b)) else { continue };
+                    // A capital is its country as an actor, but the city where the
+                    // relation wants a place: "atacou Kiev", "visited Taipei", "Bamako, capital do Mali".
+                    let city = |m: usize| resolved.place_of_mention[m];
+                    let su = if rule.relation == Relation::LocatedIn { city(a).or(entity(a)) } else { entity(a) };
+                    let ob = if matches!(rule.relation, Relation::Visits | Relation::Attacks | Relation::Captures) {
+                        city(b).or(entity(b))
+                    } else {
+                        entity(b)
+                    };
+                    let (Some(su), Some(ob)) = (su, ob) else { continue };
                     if su == ob || !rule.relation.subject_ok(ents[su].kind) || !rule.relation.object_ok(ents[ob].kind) {
                         continue;
                     }
@@ -312,6 +326,11 @@ fn factuality(
                     .is_some_and(|tok| m.span.start <= tok.span.start && tok.span.end <= m.span.end)
         })
     };
+    // The window stops at a clause break before the cue ("…; a Rússia enviou").
+    let from = (from..to.min(sentence.lower.len()))
+        .rev()
+        .find(|&t| lex.is("clause_breaks", &sentence.lower[t]))
+        .map_or(from, |t| t + 1);
     let words: Vec<&str> = (from..to.min(sentence.lower.len()))
         .map(|t| if in_mention(t) { "" } else { sentence.lower[t].as_str() })
         .collect();
