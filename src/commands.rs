@@ -399,7 +399,7 @@ fn remove(store_path: &std::path::Path, article: &str) -> Result<ExitCode> {
     let store = GraphStore::open(store_path)?;
     let find = "PREFIX schema: <https://schema.org/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT DISTINCT ?a WHERE { ?a a schema:NewsArticle .
+SELECT DISTINCT ?key ?a WHERE { ?a a schema:NewsArticle .
   OPTIONAL { ?a dcterms:source ?id } OPTIONAL { ?a schema:url ?url } OPTIONAL { ?a dcterms:identifier ?hash }
   FILTER(str(?a) = ?key || str(?id) = ?key || str(?url) = ?key || str(?hash) = ?key) }";
     let key = oxigraph::model::Variable::new_unchecked("key");

@@ -110,8 +110,6 @@ pub fn resolve(
         match &m.referent {
             Referent::Known(e, how) => {
                 let entry = &gaz.entries[*e];
-                let surface = if *how == LabelKind::Demonym { "" } else { "" };
-                let _ = surface;
                 let id = match (entry.kind, how) {
                     (_, LabelKind::Demonym) => known(&mut r, *e, Kind::Country, ""),
                     (Kind::Place, _) if is_capital(gaz, *e) && !m.locative => {

@@ -651,7 +651,7 @@ fn role_at(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> Option<(usize, R
 /// Security Council,").
 fn find_roles(
     sentence: &Sentence<'_>,
-    mentions: &mut Vec<Mention>,
+    mentions: &mut [Mention],
     first: usize,
     roles: &mut Vec<RoleLink>,
     gaz: &Gazetteer,
@@ -702,7 +702,11 @@ fn find_roles(
             k -= 1;
             if let Some((rl, kind)) = role_at(sentence, k, lex) {
                 if k + rl <= name.start {
-                    found = Some((k, rl, kind));
+                    // The longest title ending here: "Prime Minister", not "Minister".
+                    let longer = (1..=2).filter(|d| k >= *d).find_map(|d| {
+                        role_at(sentence, k - d, lex).filter(|(l, _)| k - d + l == k + rl).map(|(l, kd)| (k - d, l, kd))
+                    });
+                    found = Some(longer.unwrap_or((k, rl, kind)));
                     break;
                 }
             }

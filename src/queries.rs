@@ -76,7 +76,8 @@ pub fn find(name: &str) -> Option<SavedQuery> {
 #[error("--param {0:?}: {1}")]
 pub struct ParamError(pub String, pub String);
 
-/// Turns `NAME=VALUE` into a variable and an RDF term: `<IRI>` gives an IRI,
+/// Turns `NAME=VALUE` into a variable and an RDF term (Oxigraph substitutes only
+/// variables a query projects, so saved queries return their parameters too): `<IRI>` gives an IRI,
 /// `ngid:local` an entity IRI, anything else a plain string literal. The value never
 /// becomes query text, so quotes and braces in it are just characters.
 pub fn bind(param: &str) -> Result<(Variable, Term), ParamError> {

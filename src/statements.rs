@@ -13,6 +13,7 @@ use crate::lexicon::{placeholder, Lexicon, RoleKind};
 use crate::mentions::{Mention, Referent, RoleLink, Sentence};
 use crate::relation::Relation;
 use crate::timex;
+use std::ops::Range;
 
 /// Whether the text affirms or denies a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -177,10 +178,8 @@ pub fn find(
 }
 
 /// The sentence encoded for the cue regexes: lower-case tokens separated by spaces,
-/// each actor group one placeholder, the articles before actors dropped. A demonym
-/// takes the noun it qualifies ("funcionários sul-coreanos", "Russian officials"), so
-/// that the group stands where the noun stands. Returns the items, the string and the
-/// byte offset of each item in it.
+/// each actor group one placeholder, the articles before actors dropped. Returns the
+/// items, the string and the byte offset of each item in it.
 fn encode(
     sentence: &Sentence<'_>,
     mentions: &[Mention],
@@ -191,7 +190,7 @@ fn encode(
     // Actor mentions that are not inside another one, widest first on overlap.
     let mut slots: Vec<usize> = here.iter().copied().filter(|&m| !mentions[m].inner && Some(m) != source).collect();
     slots.sort_by_key(|&m| (mentions[m].tokens.start, std::cmp::Reverse(mentions[m].tokens.end)));
-    let mut kept: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
     for m in slots {
         if kept.last().is_none_or(|(_, r)| r.end <= mentions[m].tokens.start) {
             kept.push((m, mentions[m].tokens.clone()));
@@ -205,23 +204,6 @@ fn encode(
             && !lex.is("connectors", w)
             && !lex.is("locative", w)
     };
-    for k in 0..kept.len() {
-        if !matches!(mentions[kept[k].0].referent, Referent::Known(_, LabelKind::Demonym)) {
-            continue;
-        }
-        let r = kept[k].1.clone();
-        if lex.lang == crate::input::Lang::Pt {
-            let free = k == 0 || kept[k - 1].1.end < r.start;
-            if r.start > 0 && free && plain_noun(r.start - 1) {
-                kept[k].1.start -= 1;
-            }
-        } else {
-            let free = k + 1 == kept.len() || kept[k + 1].1.start > r.end;
-            if r.end < sentence.lower.len() && free && plain_noun(r.end) {
-                kept[k].1.end += 1;
-            }
-        }
-    }
     let mut items: Vec<Item> = Vec::new();
     let mut t = 0;
     let mut slot = 0;
@@ -236,6 +218,16 @@ fn encode(
             if let Some(Item::Word(w)) = items.last() {
                 if article(&sentence.lower[*w]) {
                     items.pop();
+                }
+            }
+            // "Zelenskyy e funcionários sul-coreanos": in a list, a demonym stands for
+            // the noun it qualifies.
+            let demonym = matches!(mentions[m].referent, Referent::Known(_, LabelKind::Demonym));
+            if demonym && lex.lang == crate::input::Lang::Pt && items.len() >= 2 {
+                if let (Item::Word(noun), Item::Word(join)) = (&items[items.len() - 1], &items[items.len() - 2]) {
+                    if plain_noun(*noun) && joiner(&sentence.lower[*join]) {
+                        items.pop();
+                    }
                 }
             }
             // Join a list: "X, Y e Z", "pelo X, pelo Y e pelos Z".
@@ -434,7 +426,17 @@ fn role_facts(mentions: &[Mention], roles: &[RoleLink], resolved: &Resolved, gaz
         }
         let s = mentions[link.person].sentence;
         let cue = format!("role: {}", link.words);
-        let country = link.country.and_then(|c| resolved.of_mention[c]).filter(|&c| ents[c].kind == Kind::Country);
+        // The country the role names, else the one the gazetteer knows the person by
+        // ("Chancellor Olaf Scholz" heads Germany).
+        let known_country = ents[person]
+            .known
+            .and_then(|k| gaz.entries[k].country)
+            .and_then(|c| ents.iter().position(|x| x.known == Some(c)));
+        let country = link
+            .country
+            .and_then(|c| resolved.of_mention[c])
+            .filter(|&c| ents[c].kind == Kind::Country)
+            .or(if link.org.is_none() { known_country } else { None });
         let org = link.org.and_then(|o| resolved.of_mention[o]).filter(|&o| ents[o].kind == Kind::Organization);
         let org_country = org.and_then(country_of_entity);
         let words = link.words.clone();
