@@ -146,6 +146,21 @@ fn query_text(query: &str) -> Result<String> {
 fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params: &[String]) -> Result<ExitCode> {
     let text = query_text(query)?;
     let bindings = params.iter().map(|p| queries::bind(p)).collect::<Result<Vec<_>, _>>()?;
+    if let Some(saved) = queries::find(query) {
+        let declared: Vec<&str> = saved.params.iter().map(|(n, _)| n.as_str()).collect();
+        for (variable, _) in &bindings {
+            if !declared.contains(&variable.as_str()) {
+                bail!(
+                    "--param {}: the saved query {query} has no such parameter (it takes: {})",
+                    variable.as_str(),
+                    if declared.is_empty() { "none".to_string() } else { declared.join(", ") }
+                );
+            }
+        }
+        if let Some(missing) = declared.iter().find(|d| !bindings.iter().any(|(v, _)| v.as_str() == **d)) {
+            bail!("the saved query {query} needs --param {missing}=VALUE (see `newsgraph queries`)");
+        }
+    }
     let store = GraphStore::open_read_only(store_path)?;
     let results = store.query(&text, &bindings)?;
     let stdout = io::stdout();

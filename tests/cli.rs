@@ -100,7 +100,12 @@ fn usage_errors_exit_2_and_queries_are_listed() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--lang"));
-    newsgraph(&store).args(["query", "who-supports"]).assert().code(2).stderr(predicate::str::contains("no store"));
+    newsgraph(&store)
+        .args(["query", "who-supports"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs --param name"));
+    newsgraph(&store).args(["query", "leaders"]).assert().code(2).stderr(predicate::str::contains("no store"));
     newsgraph(&store).arg("queries").assert().success().stdout(predicate::str::contains("who-supports"));
     newsgraph(&store)
         .args(["queries", "show", "leaders"])
