@@ -697,7 +697,8 @@ fn find_roles(
         // Look left: the nearest role within eight tokens, only glue and mentions between.
         let mut found: Option<(usize, usize, RoleKind)> = None; // (role start, role len, kind)
         let mut k = name.start;
-        let lowest = name.start.saturating_sub(9);
+        // Far enough for a list of titled names: "os presidentes do Brasil, X, da Argentina, Y".
+        let lowest = name.start.saturating_sub(16);
         while k > lowest {
             k -= 1;
             if let Some((rl, kind)) = role_at(sentence, k, lex) {
@@ -757,9 +758,34 @@ fn find_roles(
             }
             (name.end..hi, kind, sentence.original[role_start..role_start + rl].join(" "))
         };
-        let inside: Vec<usize> = (first..len)
+        let is_person = |j: usize| match &mentions[j].referent {
+            Referent::Person(_) => true,
+            Referent::Known(e, LabelKind::Name) => gaz.entries[*e].kind == Kind::Person,
+            _ => false,
+        };
+        // In a list of titled names, each name takes the country or body nearest to it,
+        // and nothing that lies with another name.
+        let other_person_end = (first..len)
+            .filter(|&j| {
+                j != p
+                    && is_person(j)
+                    && phrase.start <= mentions[j].tokens.start
+                    && mentions[j].tokens.end <= name.start
+            })
+            .map(|j| mentions[j].tokens.end)
+            .max();
+        let mut inside: Vec<usize> = (first..len)
             .filter(|&j| j != p && phrase.start <= mentions[j].tokens.start && mentions[j].tokens.end <= phrase.end)
+            .filter(|&j| other_person_end.is_none_or(|end| mentions[j].tokens.start >= end))
+            .filter(|&j| !is_person(j))
             .collect();
+        if phrase.end <= name.start {
+            inside.reverse();
+        }
+        let phrase = match other_person_end {
+            Some(end) if phrase.end <= name.start => end..phrase.end,
+            _ => phrase,
+        };
         let mut country = None;
         let mut org = None;
         for &j in &inside {
