@@ -265,6 +265,22 @@ pub fn resolve(
             }
         }
     }
+    // A place and the region named after it ("Kursk", "região de Kursk") are one place
+    // in one article: the text does not tell the city from the region.
+    for region in 0..r.entities.len() {
+        let Some(region_entry) = r.entities[region].known else { continue };
+        let region_key = name_key(&r.entities[region].label);
+        let inner = r.entities.iter().position(|x| {
+            x.kind == Kind::Place
+                && x.known.is_some_and(|k| gaz.entries[k].located_in == Some(region_entry))
+                && region_key.split(' ').any(|w| w == name_key(&x.label))
+        });
+        if let Some(inner) = inner {
+            for e in r.of_mention.iter_mut().filter(|e| **e == Some(region)) {
+                *e = Some(inner);
+            }
+        }
+    }
     // A place found by pattern that is a person's surname is that person ("spoke to Scholz").
     for (i, m) in mentions.iter().enumerate() {
         if let (Referent::Place(name), Some(id)) = (&m.referent, r.of_mention[i]) {

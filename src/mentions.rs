@@ -599,7 +599,7 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
             let possessive = start >= 1 && sentence.lower[start - 1] == "'s" && m.tokens.end == start - 1;
             // English puts the nationality before the name ("the Russian Defence
             // Ministry"); Portuguese after it ("o grupo russo Wagner" is not its name).
-            let adjective = lex.lang == crate::input::Lang::En
+            let adjective = (lex.lang == crate::input::Lang::En || matches!(mentions[i].referent, Referent::Known(..)))
                 && m.tokens.end == start
                 && matches!(m.referent, Referent::Known(_, LabelKind::Demonym));
             (possessive || adjective) && country_of(m).is_some()

@@ -20,7 +20,7 @@ pub fn content_hash(text: &str) -> String {
 /// article given with the same id or URL replaces its old version.
 pub fn article_iri(article: &Article) -> NamedNode {
     let key = match (&article.id, &article.url) {
-        (Some(id), _) => slug(id),
+        (Some(id), _) => id_segment(id),
         (None, Some(url)) => format!("u{}", &content_hash(url)[..16]),
         (None, None) => format!("h{}", &content_hash(&article.text)[..16]),
     };
@@ -35,6 +35,17 @@ pub fn relation_iri(relation: crate::relation::Relation) -> NamedNode {
 /// The graph holding the gazetteer and ontology in a store.
 pub fn background_graph() -> NamedNode {
     NamedNode::new_unchecked(format!("{NGID}graph/background"))
+}
+
+/// An id as an IRI path segment, exactly: unreserved characters kept, every other
+/// byte percent-encoded, so two different ids never share an article IRI.
+fn id_segment(id: &str) -> String {
+    id.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// Lower-case ASCII letters, digits and hyphens.
@@ -179,6 +190,25 @@ pub fn article_quads(article: &Article, ex: &Extraction, gaz: &Gazetteer) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_ids_give_distinct_article_iris() {
+        let iri = |id: &str| {
+            let article = Article {
+                id: Some(id.into()),
+                title: None,
+                text: "x".into(),
+                lang: None,
+                published: None,
+                url: None,
+                origin: String::new(),
+            };
+            article_iri(&article).into_string()
+        };
+        assert_ne!(iri("fakebr-true-1"), iri("fakebr-true-11"));
+        assert_ne!(iri("bbc-tech-001"), iri("bbc-tech-01"));
+        assert!(iri("a b/é").ends_with("/article/a%20b%2F%C3%A9"));
+    }
 
     #[test]
     fn slugs_are_ascii_and_spelling_insensitive() {
