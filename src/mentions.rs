@@ -15,6 +15,8 @@ use std::ops::Range;
 /// A sentence with its tokens, lower-cased words and original words.
 #[derive(Debug)]
 pub struct Sentence<'t> {
+    /// The whole text the sentence is in.
+    pub text: &'t str,
     /// Byte range in the text.
     pub span: Range<usize>,
     /// Tokens.
@@ -38,7 +40,12 @@ impl<'t> Sentence<'t> {
                 w => w.to_lowercase(),
             })
             .collect();
-        Sentence { span, tokens, lower, original }
+        Sentence { text, span, tokens, lower, original }
+    }
+
+    /// The text of a token range as written, spaces and all ("George W. Bush").
+    fn words(&self, tokens: Range<usize>) -> String {
+        self.text[self.byte_span(&tokens)].split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     fn byte_span(&self, tokens: &Range<usize>) -> Range<usize> {
@@ -287,6 +294,12 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
                 end += 1;
                 continue;
             }
+            // A middle initial: "George W. Bush".
+            let initial = |k: usize| sentence.original[k].chars().count() == 1 && is_capitalised(sentence.original[k]);
+            if end + 1 < n && sentence.lower[end] == "." && initial(end - 1) && is_name(end + 1) {
+                end += 2;
+                continue;
+            }
             // Up to two connectors ("da", "von der") when a name follows them.
             let mut c = end;
             while c < n && c < end + 2 && lex.is("connectors", &sentence.lower[c]) && !covered(c) {
@@ -318,8 +331,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             continue;
         }
         let lower: Vec<&str> = (start..end).map(|t| sentence.lower[t].as_str()).collect();
-        let text = sentence.original[start..end].join(" ");
-        let text = text.replace(" '", "'").replace(" -", "-");
+        let text = sentence.words(start..end);
         if lower.iter().any(|w| lex.is("event_heads", w)) {
             continue;
         }
@@ -747,7 +759,12 @@ fn find_roles(
             let Some((rl, kind)) = role_at(sentence, role_start, lex) else { continue };
             let mut hi = role_start + rl;
             while hi < sentence.lower.len() {
-                let inside = mentions[first..len].iter().find(|m| m.tokens.start == hi).map(|m| m.tokens.end);
+                let inside = mentions[first..len]
+                    .iter()
+                    .find(|m| m.tokens.start == hi)
+                    .filter(|m| !matches!(m.referent, Referent::Person(_)))
+                    .filter(|m| !matches!(m.referent, Referent::Known(e, _) if gaz.entries[e].kind == Kind::Person))
+                    .map(|m| m.tokens.end);
                 if let Some(end) = inside {
                     hi = end;
                 } else if glue(&sentence.lower[hi]) && sentence.lower[hi] != "," {
@@ -755,6 +772,11 @@ fn find_roles(
                 } else {
                     break;
                 }
+            }
+            // "Ano Novo, o líder norte-coreano Kim Jong": a title followed by a name is
+            // that name's, not an appositive of the name before.
+            if sentence.original.get(hi).is_some_and(|w| is_capitalised(w)) {
+                continue;
             }
             (name.end..hi, kind, sentence.original[role_start..role_start + rl].join(" "))
         };

@@ -143,6 +143,11 @@ fn negation_and_hedging_keep_facts_out() {
 }
 
 #[test]
+fn middle_initials_and_titles_that_belong_to_the_next_name() {
+    check("names-pt", Lang::Pt);
+}
+
+#[test]
 fn lists_capitals_and_demonyms() {
     check("lists-pt", Lang::Pt);
 }
