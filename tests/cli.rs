@@ -12,16 +12,9 @@ fn newsgraph(store: &std::path::Path) -> Command {
 
 const ARTICLE: &str = "Quénia e Etiópia assinam acordo\n\nNairobi, 3 de maio de 2025 – O Quénia condenou a Somália na terça-feira. O presidente queniano, William Ruto, reuniu-se com o primeiro-ministro etíope, Abiy Ahmed.\n";
 
-fn quads(store: &std::path::Path) -> String {
-    let out = newsgraph(store).args(["export", "--format", "nquads"]).output().expect("runs");
-    assert!(out.status.success());
-    let mut lines: Vec<String> = String::from_utf8(out.stdout).expect("utf-8").lines().map(str::to_string).collect();
-    lines.sort();
-    lines.join("\n")
-}
-
-#[test]
-fn ingest_then_query_round_trip_in_json() {
+/// A store holding ARTICLE, ingested from a file: (the temporary directory, the
+/// store, the file).
+fn stored_article() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("s");
     let file = dir.path().join("a.txt");
@@ -32,6 +25,21 @@ fn ingest_then_query_round_trip_in_json() {
         .assert()
         .success()
         .stderr(predicate::str::contains("ingested 1 articles"));
+    (dir, store, file)
+}
+
+fn quads(store: &std::path::Path) -> String {
+    let out = newsgraph(store).args(["export", "--format", "nquads"]).output().expect("runs");
+    assert!(out.status.success());
+    let mut lines: Vec<String> = String::from_utf8(out.stdout).expect("utf-8").lines().map(str::to_string).collect();
+    lines.sort();
+    lines.join("\n")
+}
+
+#[test]
+fn ingest_then_query_round_trip_in_json() {
+    let (_dir, store, _file) = stored_article();
+    newsgraph(&store).arg("articles").assert().success().stdout(predicate::str::contains("1 rows"));
     let out = newsgraph(&store)
         .args([
             "query",
@@ -52,11 +60,7 @@ fn ingest_then_query_round_trip_in_json() {
 
 #[test]
 fn reingesting_changes_nothing_and_remove_removes() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("s");
-    let file = dir.path().join("a.txt");
-    std::fs::write(&file, ARTICLE).unwrap();
-    newsgraph(&store).args(["ingest", "--lang", "pt"]).arg(&file).assert().success();
+    let (_dir, store, file) = stored_article();
     let first = quads(&store);
     newsgraph(&store)
         .args(["ingest", "--lang", "pt"])
