@@ -801,7 +801,7 @@ fn find_roles(
             .filter(|&j| other_person_end.is_none_or(|end| mentions[j].tokens.start >= end))
             .filter(|&j| !is_person(j))
             .collect();
-        if phrase.end <= name.start {
+        if phrase.end <= name.start && other_person_end.is_some() {
             inside.reverse();
         }
         let phrase = match other_person_end {

@@ -93,6 +93,7 @@ pub fn find(
         if here.is_empty() {
             continue;
         }
+        let names: Vec<&Mention> = here.iter().map(|&m| &mentions[m]).collect();
         let dates = timex::find(
             lex,
             &sentence.lower.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -128,7 +129,7 @@ pub fn find(
                     let item = item_at(c.start());
                     item_tokens(&items, mentions, item, item).0
                 });
-                let (polarity, modality) = factuality(sentence, lex, cue_token.saturating_sub(8), cue_token, mentions);
+                let (polarity, modality) = factuality(sentence, lex, cue_token.saturating_sub(8), cue_token, &names);
                 let in_clause: Vec<(usize, EventDate)> = dates
                     .iter()
                     .filter(|t| {
@@ -307,10 +308,11 @@ fn factuality(
     lex: &Lexicon,
     from: usize,
     to: usize,
-    mentions: &[Mention],
+    names: &[&Mention],
 ) -> (Polarity, Modality) {
+    // Words inside a name ("Nunca Mais" as a party) are not negations or hedges.
     let in_mention = |t: usize| {
-        mentions.iter().any(|m| {
+        names.iter().any(|m| {
             m.tokens.contains(&t)
                 && sentence
                     .tokens
@@ -493,7 +495,10 @@ fn knowledge_facts(mentions: &[Mention], resolved: &Resolved, gaz: &Gazetteer, f
             continue;
         }
         let Some(parent) = gaz.entries[known].located_in.or(gaz.entries[known].country) else { continue };
-        if let Some(c) = ents.iter().position(|x| x.known == Some(parent)) {
+        // Only a container the article itself names (the region "Kursk" stands for may
+        // have been merged into the city).
+        let named = |c: usize| resolved.of_mention.contains(&Some(c));
+        if let Some(c) = ents.iter().position(|x| x.known == Some(parent)).filter(|&c| named(c)) {
             facts.push(structural(Relation::LocatedIn, e, c, mention.sentence, "gazetteer", String::new()));
         }
     }
