@@ -66,6 +66,8 @@ pub enum Referent {
     Place(String),
     /// An acronym in capitals, resolved by `entities` against the definitions seen.
     Acronym(String),
+    /// Taken into another mention's name ("Montenegro" in "Luís Montenegro"): names nothing.
+    Absorbed,
 }
 
 /// One mention.
@@ -493,9 +495,9 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
             if let (Some(j), false) = (next, text.contains(' ')) {
                 let hi = mentions[j].tokens.end;
                 mentions[j].inner = true;
-                mentions[j].referent = Referent::Person(String::new());
+                mentions[j].referent = Referent::Absorbed;
                 let start = mentions[i].name.start;
-                mentions[i].referent = Referent::Person(sentence.original[start..hi].join(" "));
+                mentions[i].referent = Referent::Person(sentence.words(start..hi));
                 mentions[i].tokens.end = hi;
                 mentions[i].name = start..hi;
                 mentions[i].span = sentence.byte_span(&(start..hi));
@@ -576,7 +578,7 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
                 if let Some(j) = after.or(before) {
                     mentions[j].inner = true;
                     let (lo, hi) = (start.min(mentions[j].tokens.start), end.max(mentions[j].tokens.end));
-                    let name = sentence.original[lo..hi].join(" ").replace(" '", "'");
+                    let name = sentence.words(lo..hi);
                     mentions[i].referent =
                         if is_place { Referent::Place(name) } else { Referent::Organization(name, None) };
                     mentions[i].tokens = lo..hi;
@@ -635,13 +637,7 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         } else {
             (mentions[j].tokens.start, end)
         };
-        let name = if let Referent::Organization(text, _) = &mentions[i].referent {
-            let _ = text;
-            sentence.original[lo..hi].join(" ").replace(" 's", "'s").replace(" '", "'")
-        } else {
-            sentence.original[lo..hi].join(" ").replace(" 's", "'s")
-        };
-        mentions[i].referent = Referent::Organization(name, country);
+        mentions[i].referent = Referent::Organization(sentence.words(lo..hi), country);
         mentions[i].tokens = lo.min(mentions[i].tokens.start)..hi.max(mentions[i].tokens.end);
         mentions[i].name = lo..hi;
         mentions[i].span = sentence.byte_span(&(lo..hi));
@@ -739,7 +735,7 @@ fn find_roles(
                     lo = m.tokens.start;
                 }
             }
-            (lo..name.start, kind, sentence.original[rs..rs + rl].join(" "))
+            (lo..name.start, kind, sentence.words(rs..rs + rl))
         } else {
             // Look right: "X, [det] ROLE … ," up to the next comma or the end.
             if name.end + 1 >= sentence.lower.len() || sentence.lower[name.end] != "," {
@@ -778,7 +774,7 @@ fn find_roles(
             if sentence.original.get(hi).is_some_and(|w| is_capitalised(w)) {
                 continue;
             }
-            (name.end..hi, kind, sentence.original[role_start..role_start + rl].join(" "))
+            (name.end..hi, kind, sentence.words(role_start..role_start + rl))
         };
         let is_person = |j: usize| match &mentions[j].referent {
             Referent::Person(_) => true,
