@@ -125,6 +125,19 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
             let Some(start) = sentence.tokens.iter().position(|t| t.span.start == hit.span.start) else { continue };
             let Some(end) = sentence.tokens.iter().position(|t| t.span.end == hit.span.end) else { continue };
             let (entry, how) = best_target(gaz, &hit.targets);
+            // "Rui Tavares Lopes" is not the known "Rui Tavares": a known person's name
+            // followed by another capitalised name word is a longer, unknown name.
+            let longer = gaz.entries[entry].kind == Kind::Person
+                && sentence.original.get(end + 1).is_some_and(|w| {
+                    let lower = w.to_lowercase();
+                    is_capitalised(w)
+                        && !lex.is("function", &lower)
+                        && !lex.months.contains_key(&lower)
+                        && !lex.weekdays.contains_key(&lower)
+                });
+            if longer {
+                continue;
+            }
             mentions.push(Mention {
                 sentence: s,
                 tokens: start..end + 1,
@@ -654,6 +667,19 @@ fn role_at(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> Option<(usize, R
         .map(|(words, kind)| (words.len(), *kind))
 }
 
+/// The longest role whose last token is `end`: (its start, its length, its kind).
+fn role_ending_at(sentence: &Sentence<'_>, end: usize, lex: &Lexicon) -> Option<(usize, usize, RoleKind)> {
+    (0..=end.min(5)).rev().find_map(|d| {
+        let start = end - d;
+        lex.roles
+            .iter()
+            .find(|(words, _)| {
+                words.len() == d + 1 && words.iter().zip(&sentence.lower[start..=end]).all(|(a, b)| a == b)
+            })
+            .map(|(words, kind)| (start, words.len(), *kind))
+    })
+}
+
 /// Roles that introduce people: before the name ("o presidente ucraniano, X", "U.S.
 /// President X", "Iran's foreign minister, X") or after it ("X, secretary of Russia's
 /// Security Council,").
@@ -709,18 +735,16 @@ fn find_roles(
         let lowest = name.start.saturating_sub(16);
         while k > lowest {
             k -= 1;
-            if let Some((rl, kind)) = role_at(sentence, k, lex) {
-                if k + rl <= name.start {
-                    // The longest title ending here: "Prime Minister", not "Minister".
-                    let longer = (1..=2).filter(|d| k >= *d).find_map(|d| {
-                        role_at(sentence, k - d, lex).filter(|(l, _)| k - d + l == k + rl).map(|(l, kd)| (k - d, l, kd))
-                    });
-                    found = Some(longer.unwrap_or((k, rl, kind)));
-                    break;
-                }
+            // A title may hold capitalised words ("o secretário de Estado", "o ministro dos
+            // Negócios Estrangeiros"): look for the longest one that ends here.
+            if let Some(role) = role_ending_at(sentence, k, lex) {
+                found = Some(role);
+                break;
             }
             let inside_mention = mentions[first..len].iter().any(|m| m.tokens.contains(&k));
-            if !inside_mention && !glue(&sentence.lower[k]) {
+            // A portfolio after the title: "a ministra francesa do Comércio Externo, X".
+            let portfolio = k > 0 && is_capitalised(sentence.original[k]) && !sentence.original[k - 1].ends_with('.');
+            if !inside_mention && !portfolio && !glue(&sentence.lower[k]) {
                 break;
             }
         }

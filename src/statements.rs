@@ -87,107 +87,147 @@ pub fn find(
     let mut facts = Vec::new();
     let entity = |m: usize| resolved.of_mention[m];
     let ents = &resolved.entities;
+    // The last date each sentence gives: the narrative time later sentences inherit.
+    let mut sentence_dates = Vec::with_capacity(sentences.len());
     for (s, sentence) in sentences.iter().enumerate() {
-        let here: Vec<usize> =
-            (0..mentions.len()).filter(|&m| mentions[m].sentence == s && entity(m).is_some()).collect();
-        if here.is_empty() {
-            continue;
-        }
-        let names: Vec<&Mention> = here.iter().map(|&m| &mentions[m]).collect();
         let dates = timex::find(
             lex,
             &sentence.lower.iter().map(String::as_str).collect::<Vec<_>>(),
             &sentence.original,
             published,
         );
+        sentence_dates.push(dates.iter().max_by_key(|t| t.start).map(|t| t.date));
+        let here: Vec<usize> =
+            (0..mentions.len()).filter(|&m| mentions[m].sentence == s && entity(m).is_some()).collect();
+        if here.is_empty() {
+            continue;
+        }
+        let names: Vec<&Mention> = here.iter().map(|&m| &mentions[m]).collect();
         let source = find_source(sentence, mentions, &here, lex);
-        let (items, encoded, offsets) = encode(sentence, mentions, &here, source, lex);
+        let items = encode(sentence, mentions, &here, source, lex);
         let places: Vec<(usize, usize)> = here
             .iter()
             .filter(|&&m| mentions[m].locative && ents[entity(m).expect("filtered")].kind == Kind::Place)
             .map(|&m| (mentions[m].tokens.start, entity(m).expect("filtered")))
             .collect();
-        for rule in &lex.rules {
-            for caps in rule.regex.captures_iter(&encoded) {
-                let whole = caps.get(0).expect("a match");
-                let item_at = |byte: usize| offsets.partition_point(|&o| o < byte);
-                let (first_item, last_item) = (item_at(whole.start() + 1), item_at(whole.end()).saturating_sub(1));
-                let group = |name: &str| caps.name(name).map(|g| &items[item_at(g.start())]);
-                let pairs: Vec<(usize, usize)> = match (group("s"), group("o"), group("so")) {
-                    (Some(Item::Group(ss)), Some(Item::Group(os)), _) => {
-                        ss.iter().flat_map(|&a| os.iter().map(move |&b| (a, b))).collect()
-                    }
-                    (_, _, Some(Item::Group(all))) if rule.relation.is_symmetric() => {
-                        all.iter().flat_map(|&a| all.iter().map(move |&b| (a, b))).filter(|(a, b)| a < b).collect()
-                    }
-                    _ => continue,
-                };
-                let token_span = item_tokens(&items, mentions, first_item, last_item);
-                // Negation and hedging stand before the cue word ("não enviou", "may send",
-                // "accused X of sending"), in the eight tokens before it.
-                let cue_token = caps.name("cue").map_or(token_span.0, |c| {
-                    let item = item_at(c.start());
-                    item_tokens(&items, mentions, item, item).0
-                });
-                let (polarity, modality) = factuality(sentence, lex, cue_token.saturating_sub(8), cue_token, &names);
-                let in_clause: Vec<(usize, EventDate)> = dates
-                    .iter()
-                    .filter(|t| {
-                        let between = if t.start < token_span.0 { t.end..token_span.0 } else { token_span.1..t.start };
-                        !between.clone().any(|k| lex.is("clause_openers", &sentence.lower[k]))
-                    })
-                    .map(|t| (t.start, t.date))
-                    .collect();
-                let date = nearest(&in_clause, token_span);
-                let place = nearest(&places, token_span);
-                let matched = encoded[whole.start()..whole.end()].trim().to_string();
-                for (a, b) in pairs {
-                    // A capital is its country as an actor, but the city where the
-                    // relation wants a place: "atacou Kiev", "visited Taipei", "Bamako, capital do Mali".
-                    let city = |m: usize| resolved.place_of_mention[m];
-                    let su = if rule.relation == Relation::LocatedIn { city(a).or(entity(a)) } else { entity(a) };
-                    let ob = if matches!(rule.relation, Relation::Visits | Relation::Attacks | Relation::Captures) {
-                        city(b).or(entity(b))
-                    } else {
-                        entity(b)
+        for reading in readings(&items, sentence, lex) {
+            let (encoded, offsets) = render(&items, &reading, sentence);
+            for rule in &lex.rules {
+                for caps in rule.regex.captures_iter(&encoded) {
+                    let whole = caps.get(0).expect("a match");
+                    // The item of the reading at a byte of its string, as an index into `items`.
+                    let at = |byte: usize| offsets.partition_point(|&o| o < byte);
+                    let item_at = |byte: usize| reading[at(byte)];
+                    let (first_item, last_item) = (item_at(whole.start() + 1), reading[at(whole.end()) - 1]);
+                    let group = |name: &str| caps.name(name).map(|g| &items[item_at(g.start())]);
+                    let pairs: Vec<(usize, usize)> = match (group("s"), group("o"), group("so")) {
+                        (Some(Item::Group(ss)), Some(Item::Group(os)), _) => {
+                            ss.iter().flat_map(|&a| os.iter().map(move |&b| (a, b))).collect()
+                        }
+                        (_, _, Some(Item::Group(all))) if rule.relation.is_symmetric() => {
+                            all.iter().flat_map(|&a| all.iter().map(move |&b| (a, b))).filter(|(a, b)| a < b).collect()
+                        }
+                        _ => continue,
                     };
-                    let (Some(su), Some(ob)) = (su, ob) else { continue };
-                    if su == ob || !rule.relation.subject_ok(ents[su].kind) || !rule.relation.object_ok(ents[ob].kind) {
-                        continue;
-                    }
-                    facts.push(Fact {
-                        relation: rule.relation,
-                        subject: su,
-                        object: ob,
-                        polarity,
-                        modality,
-                        date,
-                        place: place.filter(|&p| p != ob || rule.relation != Relation::Visits),
-                        source: source.and_then(entity),
-                        sentence: s,
-                        cue: rule.pattern.clone(),
-                        matched: matched.clone(),
+                    let token_span = item_tokens(&items, mentions, first_item, last_item);
+                    // Negation and hedging stand before the cue word ("não enviou", "may send",
+                    // "accused X of sending"), in the eight tokens before it.
+                    let cue_token = caps.name("cue").map_or(token_span.0, |c| {
+                        let item = item_at(c.start());
+                        item_tokens(&items, mentions, item, item).0
                     });
+                    let (polarity, modality) =
+                        factuality(sentence, lex, cue_token.saturating_sub(8), cue_token, &names);
+                    let in_clause: Vec<(usize, EventDate)> = dates
+                        .iter()
+                        .filter(|t| {
+                            let between =
+                                if t.start < token_span.0 { t.end..token_span.0 } else { token_span.1..t.start };
+                            !between.clone().any(|k| lex.is("clause_openers", &sentence.lower[k]))
+                        })
+                        .map(|t| (t.start, t.date))
+                        .collect();
+                    let date = nearest(&in_clause, token_span);
+                    let place = nearest(&places, token_span);
+                    let matched = encoded[whole.start()..whole.end()].trim().to_string();
+                    for (a, b) in pairs {
+                        // A capital is its country as an actor, but the city where the
+                        // relation wants a place: "atacou Kiev", "visited Taipei", "Bamako, capital do Mali".
+                        let city = |m: usize| resolved.place_of_mention[m];
+                        let su = if rule.relation == Relation::LocatedIn { city(a).or(entity(a)) } else { entity(a) };
+                        let ob = if matches!(rule.relation, Relation::Visits | Relation::Attacks | Relation::Captures) {
+                            city(b).or(entity(b))
+                        } else {
+                            entity(b)
+                        };
+                        let (Some(su), Some(ob)) = (su, ob) else { continue };
+                        if su == ob
+                            || !rule.relation.subject_ok(ents[su].kind)
+                            || !rule.relation.object_ok(ents[ob].kind)
+                        {
+                            continue;
+                        }
+                        facts.push(Fact {
+                            relation: rule.relation,
+                            subject: su,
+                            object: ob,
+                            polarity,
+                            modality,
+                            date,
+                            place: place.filter(|&p| p != ob || rule.relation != Relation::Visits),
+                            source: source.and_then(entity),
+                            sentence: s,
+                            cue: rule.pattern.clone(),
+                            matched: matched.clone(),
+                        });
+                    }
                 }
             }
         }
     }
+    inherit_dates(sentences, &sentence_dates, published.map(EventDate::Day), &mut facts);
     context_places(mentions, resolved, &mut facts);
     role_facts(mentions, roles, resolved, gaz, &mut facts);
     knowledge_facts(mentions, resolved, gaz, &mut facts);
     dedup(facts)
 }
 
-/// The sentence encoded for the cue regexes: lower-case tokens separated by spaces,
-/// each actor group one placeholder, the articles before actors dropped. Returns the
-/// items, the string and the byte offset of each item in it.
+/// Dates the text implies rather than states, the way a reader follows a story's time:
+/// an event with no date in its own clause happened at the time the story last named
+/// (the last date earlier in its paragraph, or in the sentence just before it, as in
+/// "…in Pyongyang on Wednesday. During the meeting, X and Y discussed…"); the headline
+/// reports the lead's event (the lead's first date, else the article's date).
+fn inherit_dates(
+    sentences: &[Sentence<'_>],
+    sentence_dates: &[Option<EventDate>],
+    published: Option<EventDate>,
+    facts: &mut [Fact],
+) {
+    let same_paragraph =
+        |a: usize, b: usize| !sentences[a].text[sentences[a].span.end..sentences[b].span.start].contains('\n');
+    let headline = sentences.len() > 1 && !same_paragraph(0, 1);
+    let lead_date =
+        || (1..sentences.len()).take_while(|&s| s == 1 || same_paragraph(s - 1, s)).find_map(|s| sentence_dates[s]);
+    for fact in facts.iter_mut().filter(|f| f.date.is_none() && f.relation.cameo().is_some()) {
+        let s = fact.sentence;
+        fact.date = if s == 0 && headline {
+            lead_date().or(published)
+        } else {
+            let mut earlier = (0..s).rev().take_while(|&t| t + 1 == s || same_paragraph(t, s));
+            earlier.find_map(|t| sentence_dates[t])
+        };
+    }
+}
+
+/// The sentence as items for the cue regexes: its tokens, each actor group one item,
+/// the articles before actors dropped.
 fn encode(
     sentence: &Sentence<'_>,
     mentions: &[Mention],
     here: &[usize],
     source: Option<usize>,
     lex: &Lexicon,
-) -> (Vec<Item>, String, Vec<usize>) {
+) -> Vec<Item> {
     // Actor mentions that are not inside another one, widest first on overlap.
     let mut slots: Vec<usize> = here.iter().copied().filter(|&m| !mentions[m].inner && Some(m) != source).collect();
     slots.sort_by_key(|&m| (mentions[m].tokens.start, std::cmp::Reverse(mentions[m].tokens.end)));
@@ -276,17 +316,84 @@ fn encode(
             t += 1;
         }
     }
+    items
+}
+
+/// A reading (indices into `items`) as the string the cue regexes see: lower-case
+/// tokens separated by spaces, each actor group a placeholder. Returns the string and
+/// the byte offset of each of the reading's items in it.
+fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String, Vec<usize>) {
     let mut encoded = String::from(" ");
-    let mut offsets = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
+    let mut offsets = Vec::with_capacity(reading.len());
+    for &i in reading {
         offsets.push(encoded.len());
-        match item {
+        match &items[i] {
             Item::Word(w) => encoded.push_str(&sentence.lower[*w]),
             Item::Group(_) => encoded.push_str(&placeholder(i)),
         }
         encoded.push(' ');
     }
-    (items, encoded, offsets)
+    (encoded, offsets)
+}
+
+/// The readings of a sentence the cue rules run on, each a list of indices into its
+/// items: the sentence itself; the same without a relative clause after an actor
+/// ("A Copa-Cogeca, que representa os agricultores, condenou…" → "⟨A⟩ condenou…");
+/// and each predicate joined by "e"/"and" given the subject of the first ("⟨A⟩
+/// condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩").
+fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<usize>> {
+    let word = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    let is_group = |i: usize| matches!(items.get(i), Some(Item::Group(_)));
+    // A lower-case content word: what a predicate starts with.
+    let predicate = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => {
+            sentence.tokens[*w].kind == crate::text::TokenKind::Word
+                && sentence.original[*w].chars().next().is_some_and(char::is_lowercase)
+                && !lex.is("function", &sentence.lower[*w])
+                && !lex.is("coordinators", &sentence.lower[*w])
+        }
+        _ => false,
+    };
+    let whole: Vec<usize> = (0..items.len()).collect();
+    let mut reduced = Vec::with_capacity(items.len());
+    let mut i = 0;
+    while i < items.len() {
+        reduced.push(i);
+        if is_group(i) && word(i + 1) == Some(",") && word(i + 2).is_some_and(|w| lex.is("relatives", w)) {
+            if let Some(close) = (i + 3..items.len().min(i + 30)).find(|&j| word(j) == Some(",")) {
+                i = close + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let mut out = vec![whole];
+    // The subject: the first actor a predicate follows.
+    if let Some(p) = (0..reduced.len())
+        .find(|&k| is_group(reduced[k]) && predicate(reduced.get(k + 1).copied().unwrap_or(usize::MAX)))
+    {
+        let mut k = p + 2;
+        while k + 1 < reduced.len() {
+            let w = word(reduced[k]);
+            // Another subject or clause: what follows is not the first subject's.
+            if w.is_some_and(|w| lex.is("clause_openers", w) || lex.is("clause_breaks", w))
+                || (is_group(reduced[k]) && predicate(reduced[k + 1]))
+            {
+                break;
+            }
+            if w.is_some_and(|w| lex.is("coordinators", w)) && predicate(reduced[k + 1]) {
+                out.push(reduced[..=p].iter().chain(&reduced[k + 1..]).copied().collect());
+            }
+            k += 1;
+        }
+    }
+    if reduced.len() < items.len() {
+        out.push(reduced);
+    }
+    out
 }
 
 /// The token range (first token, one past the last) that items span.
@@ -504,8 +611,9 @@ fn knowledge_facts(mentions: &[Mention], resolved: &Resolved, gaz: &Gazetteer, f
     }
 }
 
-/// One fact per (relation, subject, object, polarity, modality), the first kept but
-/// its missing date, place or source filled from the others.
+/// One fact per (relation, subject, object, polarity, modality), the first kept (with a
+/// body sentence as evidence rather than the headline) but its missing date, place or
+/// source filled from the others.
 fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::new();
     for f in facts {
@@ -519,6 +627,12 @@ fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
         });
         match same {
             Some(g) => {
+                // A body sentence is better evidence than the headline's shorthand.
+                if g.sentence == 0 && f.sentence != 0 {
+                    g.sentence = f.sentence;
+                    g.cue = f.cue.clone();
+                    g.matched = f.matched.clone();
+                }
                 g.date = g.date.or(f.date);
                 g.place = g.place.or(f.place);
                 g.source = g.source.or(f.source);
