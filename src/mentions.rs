@@ -695,7 +695,9 @@ fn find_roles(
     let glue = |w: &str| {
         matches!(
             w,
-            "," | "de"
+            "," | "e"
+                | "and"
+                | "de"
                 | "da"
                 | "do"
                 | "dos"
@@ -732,7 +734,7 @@ fn find_roles(
         let mut found: Option<(usize, usize, RoleKind)> = None; // (role start, role len, kind)
         let mut k = name.start;
         // Far enough for a list of titled names: "os presidentes do Brasil, X, da Argentina, Y".
-        let lowest = name.start.saturating_sub(16);
+        let lowest = name.start.saturating_sub(40);
         while k > lowest {
             k -= 1;
             // A title may hold capitalised words ("o secretário de Estado", "o ministro dos
@@ -825,7 +827,13 @@ fn find_roles(
             inside.reverse();
         }
         let phrase = match other_person_end {
-            Some(end) if phrase.end <= name.start => end..phrase.end,
+            // The list's commas and "e" stay outside, so that the names still read as a list.
+            Some(mut end) if phrase.end <= name.start => {
+                while end < name.start && matches!(sentence.lower[end].as_str(), "," | "e" | "and") {
+                    end += 1;
+                }
+                end..phrase.end
+            }
             _ => phrase,
         };
         let mut country = None;
