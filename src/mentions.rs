@@ -746,13 +746,19 @@ fn find_roles(
             let inside_mention = mentions[first..len].iter().any(|m| m.tokens.contains(&k));
             // A portfolio after the title: "a ministra francesa do Comércio Externo, X".
             let portfolio = k > 0 && is_capitalised(sentence.original[k]) && !sentence.original[k - 1].ends_with('.');
-            if !inside_mention && !portfolio && !glue(&sentence.lower[k]) {
+            // The body the role serves: "o porta-voz da presidência ganesa, X".
+            let body = lex.is("org_heads", &sentence.lower[k]);
+            if !inside_mention && !portfolio && !body && !glue(&sentence.lower[k]) {
                 break;
             }
         }
         let (phrase, kind, words) = if let Some((rs, rl, kind)) = found {
             // Modifiers before the role: "U.S. President", "NATO Secretary-General", "Iran's foreign minister".
             let mut lo = rs;
+            // "the Ghanaian government spokesman": the body the role serves.
+            while lo >= 1 && lex.is("org_heads", &sentence.lower[lo - 1]) {
+                lo -= 1;
+            }
             if lo >= 1 && sentence.lower[lo - 1] == "'s" {
                 lo -= 1;
             }

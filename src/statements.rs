@@ -338,7 +338,8 @@ fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String
 
 /// The readings of a sentence the cue rules run on, each a list of indices into its
 /// items: the sentence itself; the same without a relative clause after an actor
-/// ("A Copa-Cogeca, que representa os agricultores, condenou…" → "⟨A⟩ condenou…");
+/// ("A Copa-Cogeca, que representa os agricultores, condenou…" → "⟨A⟩ condenou…")
+/// or the comma that closes an appositive ("O porta-voz, X, condenou" → "⟨X⟩ condenou");
 /// and each predicate joined by "e"/"and" given the subject of the first ("⟨A⟩
 /// condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩").
 fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<usize>> {
@@ -367,6 +368,11 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                 i = close + 1;
                 continue;
             }
+        }
+        // The comma closing an appositive: "⟨o porta-voz …, X⟩ , condenou" → "⟨X⟩ condenou".
+        if is_group(i) && word(i + 1) == Some(",") && predicate(i + 2) {
+            i += 2;
+            continue;
         }
         i += 1;
     }
