@@ -1,27 +1,96 @@
 //! What each command does: validates the options, opens what it needs (extractor,
 //! store) and prints results. The library does the work; this module only reads
 //! arguments, writes to the terminal and decides exit codes.
+//!
+//! A panic while extracting one article is caught here: the article is reported as
+//! failed and the batch goes on (the panic hook in `main` keeps the message quiet).
 
 use crate::cli::{Cli, Command, ExportFormat, ExtractFormat, MetaArgs, QueriesAction, QueryFormat};
 use anyhow::{bail, Context, Result};
 use newsgraph::date::Date;
 use newsgraph::input::{self, Defaults, Lang};
-use newsgraph::store::{GraphStore, Outcome};
+use newsgraph::store::{GraphStore, Outcome, QueryLimits, StoreError};
 use newsgraph::{queries, rdf, Config, Extractor};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{QueryEvaluationError, QueryResults};
 use std::io::{self, Write};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// Fault injection for the tests: `NEWSGRAPH_FAULT=panic-at-start` panics before a
+/// command runs, `NEWSGRAPH_FAULT=panic-on:TEXT` while extracting an article whose
+/// text holds TEXT (no panic may reach a user, whatever goes wrong), and
+/// `NEWSGRAPH_FAULT=abort-after:N` ends `ingest` abruptly, no clean-up, once it has
+/// written N articles (a crash at a known point of a batch).
+const FAULT: &str = "NEWSGRAPH_FAULT";
+
+fn abort_after(written: usize) {
+    if std::env::var_os(FAULT).is_some_and(|f| f.to_string_lossy() == format!("abort-after:{written}")) {
+        std::process::abort();
+    }
+}
+
+fn injected_fault(article: Option<&str>) {
+    let Some(fault) = std::env::var_os(FAULT) else { return };
+    let fault = fault.to_string_lossy();
+    match (fault.strip_prefix("panic-on:"), article) {
+        (Some(marker), Some(text)) if text.contains(marker) => panic!("fault injected by {FAULT}"),
+        (None, None) if fault == "panic-at-start" => panic!("fault injected by {FAULT}"),
+        _ => {}
+    }
+}
+
+/// Every article of the files, extracted, with its quads; what cannot be read or
+/// extracted is printed, added to `failures`, and the batch goes on.
+fn extracted<'a>(
+    files: &'a [std::path::PathBuf],
+    defaults: &'a Defaults,
+    ex: &'a Extractor,
+    failures: &'a mut Vec<input::InputError>,
+) -> impl Iterator<Item = (newsgraph::Article, newsgraph::Extraction, Vec<Quad>)> + 'a {
+    files.iter().flat_map(move |file| input::read(file, defaults)).filter_map(move |article| {
+        let done = article.and_then(|article| extract_article(ex, &article).map(|(e, q)| (article, e, q)));
+        done.map_err(|error| {
+            eprintln!("newsgraph: {error}");
+            failures.push(error);
+        })
+        .ok()
+    })
+}
+
+/// Extraction and the article's quads, with a panic turned into an error naming the
+/// article, so that one article the extractor cannot handle does not stop a batch.
+fn extract_article(
+    ex: &Extractor,
+    article: &newsgraph::Article,
+) -> Result<(newsgraph::Extraction, Vec<Quad>), input::InputError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        injected_fault(Some(&article.text));
+        let extraction = ex.extract(article);
+        let quads = rdf::article_quads(article, &extraction, &ex.gazetteer);
+        (extraction, quads)
+    }))
+    .map_err(|panic| input::InputError::Invalid {
+        origin: article.origin.clone(),
+        message: format!("internal error while extracting ({}); article skipped", crate::panic_message(&*panic)),
+    })
+}
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let config = Config { lexicon_dir: cli.lexicon.clone() };
+    injected_fault(None);
     match cli.command {
         Command::Ingest { paths, meta } => ingest(&cli.store, &config, &paths, &meta, cli.quiet),
-        Command::Query { query: text, format, params } => query(&cli.store, &text, format, &params),
+        Command::Query { query: text, format, params, timeout, allow_service } => {
+            let limits = QueryLimits { allow_service, timeout: timeout.map(Duration::from_secs_f64) };
+            if let Some(timeout) = limits.timeout {
+                watchdog(timeout);
+            }
+            query(&cli.store, &text, format, &params, limits)
+        }
         Command::Queries { action: None } => list_queries(),
         Command::Queries { action: Some(QueriesAction::Show { name }) } => {
             let q = queries::find(&name)
@@ -55,14 +124,32 @@ fn extractor(config: &Config) -> Result<Extractor> {
     Extractor::new(config).context("loading the gazetteer and lexicons")
 }
 
-/// The background graph's quads (gazetteer and ontology) and their hash.
+/// The background graph's quads (gazetteer and ontology) and their hash. The
+/// shapes' blank nodes get labels by their order in the files, not the parser's
+/// random ones, so that every store holds the same quads (an export is the same
+/// whichever store and run it comes from).
 fn background(ex: &Extractor) -> Result<(Vec<Quad>, String)> {
     let mut quads = ex.gazetteer.quads.clone();
     let mut text = String::new();
+    let mut labels = std::collections::HashMap::new();
+    let mut stable = |node: &oxigraph::model::BlankNode| {
+        let next = labels.len();
+        labels
+            .entry(node.clone())
+            .or_insert_with(|| oxigraph::model::BlankNode::new_unchecked(format!("o{next}")))
+            .clone()
+    };
     for (name, turtle) in newsgraph::ontology::FILES {
         text.push_str(turtle);
         for q in oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
-            quads.push(q.with_context(|| format!("ontology/{name}"))?);
+            let mut q = q.with_context(|| format!("ontology/{name}"))?;
+            if let oxigraph::model::NamedOrBlankNode::BlankNode(b) = &q.subject {
+                q.subject = stable(b).into();
+            }
+            if let Term::BlankNode(b) = &q.object {
+                q.object = stable(b).into();
+            }
+            quads.push(q);
         }
     }
     for (_, turtle) in newsgraph::gazetteer::EMBEDDED {
@@ -80,9 +167,10 @@ fn ingest(
 ) -> Result<ExitCode> {
     let started = Instant::now();
     let defaults = defaults(meta)?;
-    let ex = extractor(config)?;
+    // The store first: a busy store is said at once, not after compiling the lexicons.
     let store =
         GraphStore::open(store_path).with_context(|| format!("opening the store at {}", store_path.display()))?;
+    let ex = extractor(config)?;
     let (background, hash) = background(&ex)?;
     store.ensure_background(&background, &hash).context("loading the gazetteer into the store")?;
     let (files, mut failures) = input::expand_paths(paths);
@@ -91,32 +179,23 @@ fn ingest(
     for error in &failures {
         eprintln!("newsgraph: {error}");
     }
-    for file in &files {
-        for article in input::read(file, &defaults) {
-            let article = match article {
-                Ok(article) => article,
-                Err(error) => {
-                    eprintln!("newsgraph: {error}");
-                    failures.push(error);
-                    continue;
-                }
-            };
-            let extraction = ex.extract(&article);
-            for warning in &extraction.warnings {
-                eprintln!("newsgraph: {}: {warning}", article.origin);
-            }
-            let quads = rdf::article_quads(&article, &extraction, &ex.gazetteer);
-            let outcome = store
-                .put_article(&rdf::article_iri(&article), &rdf::content_hash(&article.text), &quads)
-                .with_context(|| format!("{}: writing to the store", article.origin))?;
-            match outcome {
-                Outcome::Added => added += 1,
-                Outcome::Replaced => replaced += 1,
-                Outcome::Unchanged => unchanged += 1,
-            }
-            entities += extraction.mention_entities.iter().flatten().collect::<std::collections::HashSet<_>>().len();
-            relations += extraction.facts.iter().filter(|f| f.is_asserted()).count();
+    for (article, extraction, quads) in extracted(&files, &defaults, &ex, &mut failures) {
+        for warning in &extraction.warnings {
+            eprintln!("newsgraph: {}: {warning}", article.origin);
         }
+        let outcome = store
+            .put_article(&rdf::article_iri(&article), &rdf::content_hash(&article.text), &quads)
+            .with_context(|| format!("{}: writing to the store", article.origin))?;
+        match outcome {
+            Outcome::Added => added += 1,
+            Outcome::Replaced => replaced += 1,
+            Outcome::Unchanged => unchanged += 1,
+        }
+        if outcome != Outcome::Unchanged {
+            abort_after(added + replaced);
+        }
+        entities += extraction.mention_entities.iter().flatten().collect::<std::collections::HashSet<_>>().len();
+        relations += extraction.facts.iter().filter(|f| f.is_asserted()).count();
     }
     store.flush()?;
     if !quiet {
@@ -137,13 +216,42 @@ fn query_text(query: &str) -> Result<String> {
     if query.ends_with(".rq") && std::path::Path::new(query).is_file() {
         return std::fs::read_to_string(query).with_context(|| format!("reading {query}"));
     }
-    if !query.contains('{') && !query.to_ascii_uppercase().contains("SELECT") {
+    // Saved queries' names hold no space; SPARQL (even `DROP ALL`) does.
+    if !query.contains(char::is_whitespace) && !query.contains('{') {
         bail!("{query:?} is neither a saved query (see `newsgraph queries`), a .rq file nor SPARQL");
     }
     Ok(query.to_string())
 }
 
-fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params: &[String]) -> Result<ExitCode> {
+/// Oxigraph checks its cancellation token between rows it reads from the store, so
+/// a query busy inside one step (a cross product of large patterns) can outlive its
+/// timeout by minutes: past a second's grace, the process ends. Queries only read
+/// (the store is open read-only), so nothing is left half-written.
+fn watchdog(timeout: Duration) {
+    std::thread::spawn(move || {
+        std::thread::sleep(timeout + Duration::from_secs(1));
+        eprintln!("newsgraph: query cancelled: it ran past --timeout {}", timeout.as_secs_f64());
+        std::process::exit(2);
+    });
+}
+
+/// A query's failure while its results are read, said plainly.
+fn evaluation_error(error: QueryEvaluationError, limits: QueryLimits) -> anyhow::Error {
+    match (error, limits.timeout) {
+        (QueryEvaluationError::Cancelled, Some(timeout)) => {
+            anyhow::anyhow!("query cancelled: it ran past --timeout {}", timeout.as_secs_f64())
+        }
+        (error, _) => anyhow::anyhow!("query failed: {error}"),
+    }
+}
+
+fn query(
+    store_path: &std::path::Path,
+    query: &str,
+    format: QueryFormat,
+    params: &[String],
+    limits: QueryLimits,
+) -> Result<ExitCode> {
     let text = query_text(query)?;
     let bindings = params.iter().map(|p| queries::bind(p)).collect::<Result<Vec<_>, _>>()?;
     if let Some(saved) = queries::find(query) {
@@ -162,7 +270,16 @@ fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params:
         }
     }
     let store = GraphStore::open_read_only(store_path)?;
-    let results = store.query(&text, &bindings)?;
+    let results = match store.query_with(&text, &bindings, limits) {
+        Err(StoreError::Update) => {
+            bail!("{}: `ingest` adds articles and `remove` removes them", StoreError::Update)
+        }
+        Err(StoreError::Evaluation(message)) if limits.timeout.is_some() && message.contains("cancel") => {
+            return Err(evaluation_error(QueryEvaluationError::Cancelled, limits))
+        }
+        results => results?,
+    };
+    let fail = |e| evaluation_error(e, limits);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match results {
@@ -179,7 +296,7 @@ fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params:
                     table.set_header(variables.iter().map(|v| v.as_str()));
                     let mut rows = 0;
                     for solution in solutions {
-                        let solution = solution?;
+                        let solution = solution.map_err(fail)?;
                         table.add_row(variables.iter().map(|v| solution.get(v).map(short).unwrap_or_default()));
                         rows += 1;
                     }
@@ -193,7 +310,7 @@ fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params:
             let mut writer = QueryResultsSerializer::from_format(results_format)
                 .serialize_solutions_to_writer(&mut out, variables)?;
             for solution in solutions {
-                writer.serialize(&solution?)?;
+                writer.serialize(&solution.map_err(fail)?)?;
             }
             writer.finish()?;
         }
@@ -217,7 +334,7 @@ fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params:
             };
             let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
             for triple in triples {
-                writer.serialize_triple(&triple?)?;
+                writer.serialize_triple(&triple.map_err(fail)?)?;
             }
             writer.finish()?;
         }
@@ -289,29 +406,17 @@ fn extract(
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for file in &files {
-        for article in input::read(file, &defaults) {
-            let article = match article {
-                Ok(article) => article,
-                Err(error) => {
-                    eprintln!("newsgraph: {error}");
-                    failures.push(error);
-                    continue;
-                }
-            };
-            let extraction = ex.extract(&article);
-            if explain {
-                explain_facts(&mut out, &article, &extraction)?;
-                continue;
-            }
-            let quads = rdf::article_quads(&article, &extraction, &ex.gazetteer);
-            let rdf_format = if format == ExtractFormat::Nquads { RdfFormat::NQuads } else { RdfFormat::TriG };
-            let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
-            for quad in &quads {
-                writer.serialize_quad(quad)?;
-            }
-            writer.finish()?;
+    for (article, extraction, quads) in extracted(&files, &defaults, &ex, &mut failures) {
+        if explain {
+            explain_facts(&mut out, &article, &extraction)?;
+            continue;
         }
+        let rdf_format = if format == ExtractFormat::Nquads { RdfFormat::NQuads } else { RdfFormat::TriG };
+        let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
+        for quad in &quads {
+            writer.serialize_quad(quad)?;
+        }
+        writer.finish()?;
     }
     out.flush()?;
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
@@ -407,7 +512,7 @@ SELECT ?article ?id ?published ?lang ?headline WHERE {
 } ORDER BY ?published ?article";
 
 fn articles(store_path: &std::path::Path) -> Result<ExitCode> {
-    query(store_path, ARTICLES, QueryFormat::Table, &[])
+    query(store_path, ARTICLES, QueryFormat::Table, &[], QueryLimits::default())
 }
 
 fn remove(store_path: &std::path::Path, article: &str) -> Result<ExitCode> {

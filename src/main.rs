@@ -1,6 +1,9 @@
 //! The `newsgraph` binary: glue between the command line (`cli`) and the library.
 //! Errors are printed once, with their context; exit codes are 0 (all good), 1 (a
 //! batch where some inputs failed) and 2 (usage or fatal error).
+//!
+//! No panic reaches a user as a panic: the hook prints nothing (no backtrace), the
+//! panic is caught, and the user reads one line saying what failed.
 
 mod cli;
 mod commands;
@@ -9,8 +12,17 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // The message is printed by whoever catches the panic, with what was being done.
+    std::panic::set_hook(Box::new(|_| {}));
     let cli = cli::Cli::parse();
-    match commands::run(cli) {
+    let result = match std::panic::catch_unwind(|| commands::run(cli)) {
+        Ok(result) => result,
+        Err(panic) => {
+            eprintln!("newsgraph: internal error ({}); this is a bug, please report it", panic_message(&*panic));
+            return ExitCode::from(2);
+        }
+    };
+    match result {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`newsgraph export | head`) is not an error.
@@ -24,4 +36,14 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A panic's message, on one line.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_string());
+    message.lines().collect::<Vec<_>>().join(" ")
 }

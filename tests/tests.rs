@@ -3,5 +3,7 @@
 mod bad_input;
 mod cli;
 mod data;
+mod errors;
 mod extraction;
+mod hostile_queries;
 mod saved_queries;
