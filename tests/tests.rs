@@ -7,4 +7,5 @@ mod data;
 mod errors;
 mod extraction;
 mod hostile_queries;
+mod properties;
 mod saved_queries;
