@@ -84,5 +84,5 @@ fn a_syntax_error_names_line_and_column() {
         .args(["query", "SELECT ?s\nWHERE { ?s ?p }"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("SPARQL syntax error").and(predicate::str::contains("2:")));
+        .stderr(predicate::str::contains("SPARQL syntax error: error at 2:16: expected"));
 }
