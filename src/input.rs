@@ -484,6 +484,28 @@ mod tests {
     }
 
     #[test]
+    fn legacy_encodings_are_decoded_and_binary_refused() {
+        assert_eq!(decode(b"S\xe3o Tom\xe9 \x93sim\x94", "a").unwrap(), "São Tomé “sim”");
+        assert_eq!(decode(b"\xef\xbb\xbfol\xc3\xa1", "a").unwrap(), "olá");
+        assert_eq!(decode(b"ol\xc3\xa1 ol\xc3", "a").unwrap(), "olá ol");
+        assert!(decode(b"texto\0", "a").unwrap_err().to_string().contains("NUL"));
+        assert!(decode(&[7; 50], "a").unwrap_err().to_string().contains("control codes"));
+    }
+
+    #[test]
+    fn a_long_line_is_skipped_in_bounded_memory_and_the_next_read() {
+        let mut text = vec![b'x'; MAX_ARTICLE_BYTES + 1];
+        text.extend(b"\r\nnext\n");
+        let mut reader = BufReader::new(&text[..]);
+        let mut buffer = Vec::new();
+        assert!(matches!(read_line(&mut reader, &mut buffer).unwrap(), Line::TooLong));
+        assert!(buffer.capacity() <= 2 * MAX_ARTICLE_BYTES);
+        assert!(matches!(read_line(&mut reader, &mut buffer).unwrap(), Line::Read));
+        assert_eq!(buffer, b"next");
+        assert!(matches!(read_line(&mut reader, &mut buffer).unwrap(), Line::End));
+    }
+
+    #[test]
     fn markdown_loses_its_markup() {
         assert_eq!(strip_markdown("# Title\nSee [the text](http://x) **now**"), "Title\nSee the text now");
     }

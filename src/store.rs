@@ -80,8 +80,12 @@ impl GraphStore {
     /// Opens an existing store read-only (several readers may share it, and a
     /// writer may be running: the reader sees what was committed when it opened).
     pub fn open_read_only(path: &Path) -> Result<GraphStore, StoreError> {
-        if !path.exists() {
-            let message = format!("no store at {} (run `newsgraph ingest` first, or pass --store)", path.display());
+        // RocksDB's own words for a missing store name a file inside it ("…/CURRENT:
+        // Not a directory"); a store always has that file.
+        if !path.join("CURRENT").is_file() {
+            let what = if path.exists() { "is not a newsgraph store" } else { "does not exist" };
+            let message =
+                format!("no store at {}: it {what} (run `newsgraph ingest` first, or pass --store)", path.display());
             return Err(StoreError::Storage(StorageError::Other(message.into())));
         }
         // A writer may be swapping RocksDB's manifest or removing compacted files

@@ -60,3 +60,17 @@ fn a_panic_elsewhere_is_one_line_and_exit_2() {
     assert!(stderr.starts_with("newsgraph: internal error"), "{stderr}");
     assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
 }
+
+#[test]
+fn a_path_that_is_not_a_store_is_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "not a store").unwrap();
+    for store in [file.as_path(), dir.path()] {
+        let out = newsgraph(store).args(["query", "leaders"]).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("is not a newsgraph store") && !stderr.contains("CURRENT"), "{stderr}");
+    }
+}
