@@ -54,6 +54,12 @@ pub enum Command {
         #[arg(long)]
         allow_service: bool,
     },
+    /// Run a SPARQL UPDATE (text or a .ru file) on the store and say what it changed:
+    /// the quads of each graph before and after.
+    Update {
+        /// SPARQL UPDATE text, or a .ru file.
+        update: String,
+    },
     /// List the saved queries, or show one.
     Queries {
         /// `show NAME` prints one query.

@@ -91,6 +91,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             query(&cli.store, &text, format, &params, limits)
         }
+        Command::Update { update: text } => update(&cli.store, &text),
         Command::Queries { action: None } => list_queries(),
         Command::Queries { action: Some(QueriesAction::Show { name }) } => {
             let q = queries::find(&name)
@@ -272,7 +273,7 @@ fn query(
     let store = GraphStore::open_read_only(store_path)?;
     let results = match store.query_with(&text, &bindings, limits) {
         Err(StoreError::Update) => {
-            bail!("{}: `ingest` adds articles and `remove` removes them", StoreError::Update)
+            bail!("{}: `newsgraph update` runs it and says what it changed", StoreError::Update)
         }
         Err(StoreError::Evaluation(message)) if limits.timeout.is_some() && message.contains("cancel") => {
             return Err(evaluation_error(QueryEvaluationError::Cancelled, limits))
@@ -513,6 +514,32 @@ SELECT ?article ?id ?published ?lang ?headline WHERE {
 
 fn articles(store_path: &std::path::Path) -> Result<ExitCode> {
     query(store_path, ARTICLES, QueryFormat::Table, &[], QueryLimits::default())
+}
+
+fn update(store_path: &std::path::Path, update: &str) -> Result<ExitCode> {
+    let text = if update.ends_with(".ru") && std::path::Path::new(update).is_file() {
+        std::fs::read_to_string(update).with_context(|| format!("reading {update}"))?
+    } else {
+        update.to_string()
+    };
+    let store = GraphStore::open(store_path)?;
+    let changes = store.update(&text)?;
+    store.flush()?;
+    let (before, after) = changes.iter().fold((0, 0), |(b, a), c| (b + c.before, a + c.after));
+    if changes.is_empty() {
+        println!("changed nothing");
+    }
+    for change in &changes {
+        let graph = match &change.graph {
+            GraphName::NamedNode(n) => short(&Term::NamedNode(n.clone())),
+            other => other.to_string(),
+        };
+        println!("{graph}: {} → {} quads", change.before, change.after);
+    }
+    if changes.len() > 1 {
+        println!("in all: {before} → {after} quads in {} graphs", changes.len());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn remove(store_path: &std::path::Path, article: &str) -> Result<ExitCode> {

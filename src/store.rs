@@ -4,17 +4,19 @@
 //! the union of all graphs with parameters bound as RDF terms.
 //!
 //! Queries cannot hurt: an UPDATE is refused (the store is opened read-only for
-//! queries anyway), `SERVICE` calls to other endpoints are refused unless allowed,
+//! queries anyway; `update` runs one and reports what it changed), `SERVICE` calls to other endpoints are refused unless allowed,
 //! and a query can be given a time after which it is cancelled.
 
 use crate::rdf::background_graph;
 use crate::vocab::iri;
 use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Variable,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Variable,
 };
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 use spargebra::algebra::{AggregateExpression, Expression, GraphPattern, OrderExpression};
+use spargebra::GraphUpdateOperation;
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -37,11 +39,28 @@ pub enum StoreError {
     /// The text is a SPARQL UPDATE, which a query may not run.
     #[error("this is a SPARQL UPDATE (it would change the store); `query` only reads")]
     Update,
+    /// The text given as an update is a query.
+    #[error("this is a SPARQL query, not an UPDATE; run it with `newsgraph query`")]
+    NotAnUpdate,
+    /// The update failed while running.
+    #[error("update failed: {0}")]
+    UpdateFailed(String),
     /// The query calls another SPARQL endpoint and that was not allowed.
     #[error(
         "the query calls another endpoint (SERVICE {0}); federated queries are refused unless --allow-service is given"
     )]
     Service(String),
+}
+
+/// How many quads a graph held before an update and after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphChange {
+    /// The graph (the default graph included).
+    pub graph: GraphName,
+    /// Its quads before.
+    pub before: usize,
+    /// Its quads after.
+    pub after: usize,
 }
 
 /// How a query may run.
@@ -196,6 +215,57 @@ impl GraphStore {
             prepared = prepared.substitute_variable(variable.clone(), term.clone());
         }
         prepared.on_store(&self.store).execute().map_err(|e| StoreError::Evaluation(e.to_string()))
+    }
+
+    /// Runs a SPARQL UPDATE (never with `SERVICE` or `LOAD`: nothing from another
+    /// endpoint) and says what it changed: the quads of each graph before and after.
+    pub fn update(&self, sparql: &str) -> Result<Vec<GraphChange>, StoreError> {
+        let parsed = match spargebra::SparqlParser::new().parse_update(sparql) {
+            Ok(parsed) => parsed,
+            Err(_) if spargebra::SparqlParser::new().parse_query(sparql).is_ok() => {
+                return Err(StoreError::NotAnUpdate)
+            }
+            Err(e) => return Err(StoreError::Syntax(e.to_string())),
+        };
+        for operation in &parsed.operations {
+            match operation {
+                GraphUpdateOperation::DeleteInsert { pattern, .. } => {
+                    if let Some(service) = service_of(pattern) {
+                        return Err(StoreError::Service(service));
+                    }
+                }
+                GraphUpdateOperation::Load { source, .. } => return Err(StoreError::Service(format!("LOAD {source}"))),
+                _ => {}
+            }
+        }
+        let before = self.graph_sizes()?;
+        SparqlEvaluator::new()
+            .for_update(parsed)
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| StoreError::UpdateFailed(e.to_string()))?;
+        let after = self.graph_sizes()?;
+        let mut graphs: Vec<&GraphName> = before.keys().chain(after.keys()).collect();
+        graphs.sort_by_key(|g| g.to_string());
+        graphs.dedup();
+        Ok(graphs
+            .into_iter()
+            .map(|g| GraphChange {
+                graph: g.clone(),
+                before: before.get(g).copied().unwrap_or(0),
+                after: after.get(g).copied().unwrap_or(0),
+            })
+            .filter(|c| c.before != c.after)
+            .collect())
+    }
+
+    /// The number of quads in each graph.
+    fn graph_sizes(&self) -> Result<HashMap<GraphName, usize>, StoreError> {
+        let mut sizes = HashMap::new();
+        for quad in self.store.iter() {
+            *sizes.entry(quad?.graph_name).or_insert(0) += 1;
+        }
+        Ok(sizes)
     }
 
     /// Every quad, or those of one graph.

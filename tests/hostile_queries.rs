@@ -15,11 +15,9 @@ fn an_update_is_refused_and_changes_nothing() {
         "PREFIX ng: <https://w3id.org/newsgraph/ontology#> DELETE WHERE { ?s ng:criticizes ?o }",
         "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }",
     ] {
-        newsgraph(&store)
-            .args(["query", update])
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("this is a SPARQL UPDATE").and(predicate::str::contains("only reads")));
+        newsgraph(&store).args(["query", update]).assert().code(2).stderr(
+            predicate::str::contains("this is a SPARQL UPDATE").and(predicate::str::contains("newsgraph update")),
+        );
     }
     assert_eq!(before, quads(&store));
 }
@@ -85,4 +83,31 @@ fn a_syntax_error_names_line_and_column() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("SPARQL syntax error: error at 2:16: expected"));
+}
+
+#[test]
+fn update_changes_the_store_and_says_what_changed() {
+    let (_dir, store, _file) = stored_article();
+    let criticisms = "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?s ?o WHERE { ?s ng:criticizes ?o }";
+    newsgraph(&store)
+        .args(["query", "--format", "csv", criticisms])
+        .assert()
+        .success()
+        .stdout(predicate::eq("s,o\r\n").not());
+    newsgraph(&store)
+        .args([
+            "update",
+            "PREFIX ng: <https://w3id.org/newsgraph/ontology#> DELETE WHERE { GRAPH ?g { ?s ng:criticizes ?o } }",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"^ngid:article/h[0-9a-f]+: (\d+) → \d+ quads\n$").unwrap());
+    newsgraph(&store).args(["query", "--format", "csv", criticisms]).assert().success().stdout("s,o\r\n");
+    newsgraph(&store).args(["update", criticisms]).assert().code(2).stderr(predicate::str::contains("not an UPDATE"));
+    newsgraph(&store)
+        .args(["update", "INSERT { ?s ?p ?o } WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("SERVICE <http://example.org/sparql>"));
+    newsgraph(&store).args(["update", "CLEAR SILENT GRAPH <http://example.org/none>"]).assert().stdout("changed nothing\n");
 }
