@@ -18,7 +18,13 @@ fn main() -> ExitCode {
     let result = match std::panic::catch_unwind(|| commands::run(cli)) {
         Ok(result) => result,
         Err(panic) => {
-            eprintln!("newsgraph: internal error ({}); this is a bug, please report it", panic_message(&*panic));
+            let message = panic_message(&*panic);
+            // `println!` panics when the reader has gone (`newsgraph stats | head -1`):
+            // not an error either.
+            if message.contains("Broken pipe") {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsgraph: internal error ({message}); this is a bug, please report it");
             return ExitCode::from(2);
         }
     };

@@ -74,3 +74,22 @@ fn a_path_that_is_not_a_store_is_said_plainly() {
         assert!(stderr.contains("is not a newsgraph store") && !stderr.contains("CURRENT"), "{stderr}");
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_is_no_error() {
+    let (_dir, store, _file) = crate::cli::stored_article();
+    for command in ["stats", "articles"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+            .arg("--store")
+            .arg(&store)
+            .arg(command)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // `| head -0`
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{command}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stderr.is_empty(), "{command}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}

@@ -109,5 +109,8 @@ fn update_changes_the_store_and_says_what_changed() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("SERVICE <http://example.org/sparql>"));
-    newsgraph(&store).args(["update", "CLEAR SILENT GRAPH <http://example.org/none>"]).assert().stdout("changed nothing\n");
+    newsgraph(&store)
+        .args(["update", "CLEAR SILENT GRAPH <http://example.org/none>"])
+        .assert()
+        .stdout("changed nothing\n");
 }
