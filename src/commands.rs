@@ -42,22 +42,65 @@ fn injected_fault(article: Option<&str>) {
     }
 }
 
-/// Every article of the files, extracted, with its quads; what cannot be read or
-/// extracted is printed, added to `failures`, and the batch goes on.
-fn extracted<'a>(
-    files: &'a [std::path::PathBuf],
+/// Bad inputs shown for one file: a feed that is not JSON Lines at all would bury
+/// everything else under a line per line; past this many, they are only counted.
+const SHOWN_PER_FILE: usize = 20;
+
+/// The articles of a batch, extracted, with their quads. What cannot be read or
+/// extracted is printed (up to [`SHOWN_PER_FILE`] a file) and counted in `failed`,
+/// and the batch goes on.
+struct Batch<'a> {
+    files: std::vec::IntoIter<std::path::PathBuf>,
+    reading: Option<(std::path::PathBuf, Box<dyn Iterator<Item = Result<newsgraph::Article, input::InputError>>>)>,
     defaults: &'a Defaults,
     ex: &'a Extractor,
-    failures: &'a mut Vec<input::InputError>,
-) -> impl Iterator<Item = (newsgraph::Article, newsgraph::Extraction, Vec<Quad>)> + 'a {
-    files.iter().flat_map(move |file| input::read(file, defaults)).filter_map(move |article| {
-        let done = article.and_then(|article| extract_article(ex, &article).map(|(e, q)| (article, e, q)));
-        done.map_err(|error| {
+    bad_in_file: usize,
+    /// Inputs (paths, files, lines, articles) that failed so far.
+    failed: usize,
+}
+
+impl<'a> Batch<'a> {
+    fn new(paths: &[std::path::PathBuf], defaults: &'a Defaults, ex: &'a Extractor) -> Batch<'a> {
+        let (files, errors) = input::expand_paths(paths);
+        for error in &errors {
             eprintln!("newsgraph: {error}");
-            failures.push(error);
-        })
-        .ok()
-    })
+        }
+        Batch { files: files.into_iter(), reading: None, defaults, ex, bad_in_file: 0, failed: errors.len() }
+    }
+}
+
+impl Iterator for Batch<'_> {
+    type Item = (newsgraph::Article, newsgraph::Extraction, Vec<Quad>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.reading.is_none() {
+                let file = self.files.next()?;
+                let articles = input::read(&file, self.defaults);
+                self.reading = Some((file, articles));
+                self.bad_in_file = 0;
+            }
+            let (file, articles) = self.reading.as_mut()?;
+            let Some(article) = articles.next() else {
+                if self.bad_in_file > SHOWN_PER_FILE {
+                    let more = self.bad_in_file - SHOWN_PER_FILE;
+                    eprintln!("newsgraph: {}: {more} more bad lines not shown", file.display());
+                }
+                self.reading = None;
+                continue;
+            };
+            match article.and_then(|article| extract_article(self.ex, &article).map(|(e, q)| (article, e, q))) {
+                Ok(done) => return Some(done),
+                Err(error) => {
+                    self.failed += 1;
+                    self.bad_in_file += 1;
+                    if self.bad_in_file <= SHOWN_PER_FILE {
+                        eprintln!("newsgraph: {error}");
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Extraction and the article's quads, with a panic turned into an error naming the
@@ -174,13 +217,10 @@ fn ingest(
     let ex = extractor(config)?;
     let (background, hash) = background(&ex)?;
     store.ensure_background(&background, &hash).context("loading the gazetteer into the store")?;
-    let (files, mut failures) = input::expand_paths(paths);
+    let mut batch = Batch::new(paths, &defaults, &ex);
     let (mut added, mut replaced, mut unchanged, mut entities, mut relations) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
-    for error in &failures {
-        eprintln!("newsgraph: {error}");
-    }
-    for (article, extraction, quads) in extracted(&files, &defaults, &ex, &mut failures) {
+    for (article, extraction, quads) in &mut batch {
         for warning in &extraction.warnings {
             eprintln!("newsgraph: {}: {warning}", article.origin);
         }
@@ -203,11 +243,11 @@ fn ingest(
         eprintln!(
             "ingested {} articles ({added} new, {replaced} replaced, {unchanged} unchanged), {entities} entities, {relations} relations, {} failed, in {:.2} s",
             added + replaced + unchanged,
-            failures.len(),
+            batch.failed,
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if batch.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn query_text(query: &str) -> Result<String> {
@@ -401,13 +441,10 @@ fn extract(
 ) -> Result<ExitCode> {
     let defaults = defaults(meta)?;
     let ex = extractor(config)?;
-    let (files, mut failures) = input::expand_paths(paths);
-    for error in &failures {
-        eprintln!("newsgraph: {error}");
-    }
+    let mut batch = Batch::new(paths, &defaults, &ex);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for (article, extraction, quads) in extracted(&files, &defaults, &ex, &mut failures) {
+    for (article, extraction, quads) in &mut batch {
         if explain {
             explain_facts(&mut out, &article, &extraction)?;
             continue;
@@ -420,7 +457,7 @@ fn extract(
         writer.finish()?;
     }
     out.flush()?;
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if batch.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn explain_facts(out: &mut impl Write, article: &newsgraph::Article, ex: &newsgraph::Extraction) -> Result<()> {

@@ -225,3 +225,16 @@ fn byte_order_marks_are_dropped_and_a_cut_last_character_too() {
     let quads = extracted(&cut);
     assert!(quads.contains("na ter\u{e7}a-feira.") && !quads.contains('\u{c3}'), "{quads}");
 }
+
+#[test]
+fn a_file_that_is_not_json_lines_is_counted_not_flooded() {
+    let batch = Batch::new();
+    let mut feed = "id,text\n".repeat(50);
+    feed.push_str("{\"text\": \"O Chile criticou o Peru.\", \"lang\": \"pt\"}\n");
+    let bad = batch.write("export.jsonl", feed.as_bytes());
+    let (code, stderr) = batch.ingest(&[&bad], &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(stderr.lines().filter(|l| l.contains("not a JSON article")).count(), 20, "{stderr}");
+    assert!(stderr.contains("export.jsonl: 30 more bad lines not shown"), "{stderr}");
+    assert!(stderr.contains("ingested 1 articles (1 new, 0 replaced, 0 unchanged)") && stderr.contains("50 failed"));
+}
