@@ -51,7 +51,7 @@ const SHOWN_PER_FILE: usize = 20;
 /// and the batch goes on.
 struct Batch<'a> {
     files: std::vec::IntoIter<std::path::PathBuf>,
-    reading: Option<(std::path::PathBuf, Box<dyn Iterator<Item = Result<newsgraph::Article, input::InputError>>>)>,
+    reading: Option<(std::path::PathBuf, input::Articles)>,
     defaults: &'a Defaults,
     ex: &'a Extractor,
     bad_in_file: usize,

@@ -204,9 +204,12 @@ fn is_article_file(path: &Path) -> bool {
     )
 }
 
+/// The articles of one input, each read or refused, as [`read`] yields them.
+pub type Articles = Box<dyn Iterator<Item = Result<Article, InputError>>>;
+
 /// Reads the articles of one file (or `-`, standard input). JSON Lines are streamed
 /// line by line; the iterator yields one result per article or failure.
-pub fn read(path: &Path, defaults: &Defaults) -> Box<dyn Iterator<Item = Result<Article, InputError>>> {
+pub fn read(path: &Path, defaults: &Defaults) -> Articles {
     let origin = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let is_jsonl = matches!(extension.as_deref(), Some("jsonl" | "ndjson"));
