@@ -175,6 +175,14 @@ fn a_huge_text_file_is_refused_with_the_limit() {
     let bad = batch.path("huge.txt");
     std::fs::File::create(&bad).unwrap().set_len(200_000_000).unwrap();
     batch.refuses(&bad, "over the 4 MiB limit for one article");
+    // Standard input has no size to look at: it is read up to the limit, no further.
+    let out = newsgraph(&batch.path("store"))
+        .args(["ingest", "-"])
+        .write_stdin(vec![b'a'; newsgraph::input::MAX_ARTICLE_BYTES + 1])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_refused(out.status.code(), &stderr, "<stdin>", "over the 4 MiB limit for one article");
 }
 
 #[test]

@@ -1,7 +1,8 @@
-//! Properties over arbitrary text: whatever UTF-8 an article holds (control codes,
+//! Properties over arbitrary input: whatever UTF-8 an article holds (control codes,
 //! combining marks, any script, fragments of real sentences), the extractor does not
 //! panic and the quads it gives are RDF that Oxigraph's own N-Quads parser reads
-//! back unchanged.
+//! back unchanged; whatever bytes a file holds, the readers give articles or errors
+//! naming the file, never a panic.
 
 use crate::extraction::extractor;
 use newsgraph::input::{Article, Lang};
@@ -57,5 +58,40 @@ proptest! {
         let quads = newsgraph::rdf::article_quads(&article, &extraction, &ex.gazetteer);
         prop_assert!(!quads.is_empty());
         prop_assert_eq!(quads_through_nquads(&quads), quads.iter().cloned().collect::<HashSet<_>>());
+    }
+}
+
+/// Bytes a file might hold: text in some encoding, JSON Lines, junk.
+fn bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just(b"{\"text\": \"O Chile criticou o Peru.\", \"published\": \"2025-02-30\"}\n".to_vec()),
+        Just(b"{\"text\": \"".to_vec()),
+        Just(b"\xef\xbb\xbf".to_vec()),
+        Just(b"\xff\xfe".to_vec()),
+        Just(b"S\xe3o Tom\xe9 \x93sim\x94\r\n".to_vec()),
+        Just(b"\n".to_vec()),
+        prop::collection::vec(any::<u8>(), 0..64),
+        any::<String>().prop_map(String::into_bytes),
+    ];
+    prop::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_give_articles_or_errors_naming_the_file(bytes in bytes(), jsonl in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(if jsonl { "feed.jsonl" } else { "article.txt" });
+        std::fs::write(&file, &bytes).unwrap();
+        for article in newsgraph::input::read(&file, &newsgraph::input::Defaults::default()) {
+            match article {
+                Ok(article) => {
+                    prop_assert!(!article.text.trim().is_empty() && !article.text.contains('\0'));
+                    prop_assert!(article.origin.starts_with(&file.display().to_string()));
+                }
+                Err(error) => prop_assert!(error.to_string().starts_with(&file.display().to_string()), "{}", error),
+            }
+        }
     }
 }
