@@ -12,8 +12,13 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // The message is printed by whoever catches the panic, with what was being done.
-    std::panic::set_hook(Box::new(|_| {}));
+    // The message is printed by whoever catches the panic, with what was being done;
+    // the hook only notes where it happened, for the bug report.
+    std::panic::set_hook(Box::new(|info| {
+        if let (Some(at), Ok(mut last)) = (info.location(), PANICKED_AT.lock()) {
+            *last = Some(format!("{}:{}", at.file(), at.line()));
+        }
+    }));
     let cli = cli::Cli::parse();
     let result = match std::panic::catch_unwind(|| commands::run(cli)) {
         Ok(result) => result,
@@ -44,12 +49,20 @@ fn main() -> ExitCode {
     }
 }
 
-/// A panic's message, on one line.
+/// Where the last panic happened (`src/file.rs:line`), noted by the panic hook.
+static PANICKED_AT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// A panic's message and place, on one line.
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     let message = panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic without a message".to_string());
-    message.lines().collect::<Vec<_>>().join(" ")
+    let at = PANICKED_AT.lock().ok().and_then(|mut at| at.take());
+    let message = message.lines().collect::<Vec<_>>().join(" ");
+    match at {
+        Some(at) => format!("{message}, at {at}"),
+        None => message,
+    }
 }

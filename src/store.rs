@@ -4,8 +4,9 @@
 //! the union of all graphs with parameters bound as RDF terms.
 //!
 //! Queries cannot hurt: an UPDATE is refused (the store is opened read-only for
-//! queries anyway; `update` runs one and reports what it changed), `SERVICE` calls to other endpoints are refused unless allowed,
-//! and a query can be given a time after which it is cancelled.
+//! queries anyway; [`GraphStore::update`] runs one on purpose and reports what it
+//! changed), `SERVICE` calls to other endpoints are refused unless allowed, and a
+//! query can be given a time after which it is cancelled.
 
 use crate::rdf::background_graph;
 use crate::vocab::iri;

@@ -57,7 +57,7 @@ fn a_panic_elsewhere_is_one_line_and_exit_2() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("newsgraph: internal error"), "{stderr}");
+    assert!(stderr.starts_with("newsgraph: internal error (fault injected by NEWSGRAPH_FAULT, at src/"), "{stderr}");
     assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
 }
 
