@@ -46,6 +46,19 @@ pub enum Command {
         /// ngid:local for an entity, anything else a string. Repeatable.
         #[arg(long = "param", value_name = "NAME=VALUE")]
         params: Vec<String>,
+        /// Cancel the query after this many seconds (decimals allowed).
+        #[arg(long, value_name = "SECONDS", value_parser = positive_seconds)]
+        timeout: Option<f64>,
+        /// Let SERVICE patterns (federated queries to other endpoints) through;
+        /// refused by default. This build has no HTTP client, so they still fail.
+        #[arg(long)]
+        allow_service: bool,
+    },
+    /// Run a SPARQL UPDATE (text or a .ru file) on the store and say what it changed:
+    /// the quads of each graph before and after.
+    Update {
+        /// SPARQL UPDATE text, or a .ru file.
+        update: String,
     },
     /// List the saved queries, or show one.
     Queries {
@@ -153,4 +166,12 @@ pub enum ExportFormat {
     Trig,
     /// Turtle (graph names dropped).
     Turtle,
+}
+
+/// `--timeout`: a positive, finite number of seconds.
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds.is_finite() && seconds < 1e9 => Ok(seconds),
+        _ => Err(format!("{text:?} is not a positive number of seconds")),
+    }
 }

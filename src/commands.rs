@@ -1,27 +1,140 @@
 //! What each command does: validates the options, opens what it needs (extractor,
 //! store) and prints results. The library does the work; this module only reads
 //! arguments, writes to the terminal and decides exit codes.
+//!
+//! A panic while extracting one article is caught here: the article is reported as
+//! failed and the batch goes on (the panic hook in `main` keeps the message quiet).
 
 use crate::cli::{Cli, Command, ExportFormat, ExtractFormat, MetaArgs, QueriesAction, QueryFormat};
 use anyhow::{bail, Context, Result};
 use newsgraph::date::Date;
 use newsgraph::input::{self, Defaults, Lang};
-use newsgraph::store::{GraphStore, Outcome};
+use newsgraph::store::{GraphStore, Outcome, QueryLimits, StoreError};
 use newsgraph::{queries, rdf, Config, Extractor};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{QueryEvaluationError, QueryResults};
 use std::io::{self, Write};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// Fault injection for the tests: `NEWSGRAPH_FAULT=panic-at-start` panics before a
+/// command runs, `NEWSGRAPH_FAULT=panic-on:TEXT` while extracting an article whose
+/// text holds TEXT (no panic may reach a user, whatever goes wrong), and
+/// `NEWSGRAPH_FAULT=abort-after:N` ends `ingest` abruptly, no clean-up, once it has
+/// written N articles (a crash at a known point of a batch).
+const FAULT: &str = "NEWSGRAPH_FAULT";
+
+fn abort_after(written: usize) {
+    if std::env::var_os(FAULT).is_some_and(|f| f.to_string_lossy() == format!("abort-after:{written}")) {
+        std::process::abort();
+    }
+}
+
+fn injected_fault(article: Option<&str>) {
+    let Some(fault) = std::env::var_os(FAULT) else { return };
+    let fault = fault.to_string_lossy();
+    match (fault.strip_prefix("panic-on:"), article) {
+        (Some(marker), Some(text)) if text.contains(marker) => panic!("fault injected by {FAULT}"),
+        (None, None) if fault == "panic-at-start" => panic!("fault injected by {FAULT}"),
+        _ => {}
+    }
+}
+
+/// Bad inputs shown for one file: a feed that is not JSON Lines at all would bury
+/// everything else under a line per line; past this many, they are only counted.
+const SHOWN_PER_FILE: usize = 20;
+
+/// The articles of a batch, extracted, with their quads. What cannot be read or
+/// extracted is printed (up to [`SHOWN_PER_FILE`] a file) and counted in `failed`,
+/// and the batch goes on.
+struct Batch<'a> {
+    files: std::vec::IntoIter<std::path::PathBuf>,
+    reading: Option<(std::path::PathBuf, input::Articles)>,
+    defaults: &'a Defaults,
+    ex: &'a Extractor,
+    bad_in_file: usize,
+    /// Inputs (paths, files, lines, articles) that failed so far.
+    failed: usize,
+}
+
+impl<'a> Batch<'a> {
+    fn new(paths: &[std::path::PathBuf], defaults: &'a Defaults, ex: &'a Extractor) -> Batch<'a> {
+        let (files, errors) = input::expand_paths(paths);
+        for error in &errors {
+            eprintln!("newsgraph: {error}");
+        }
+        Batch { files: files.into_iter(), reading: None, defaults, ex, bad_in_file: 0, failed: errors.len() }
+    }
+}
+
+impl Iterator for Batch<'_> {
+    type Item = (newsgraph::Article, newsgraph::Extraction, Vec<Quad>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.reading.is_none() {
+                let file = self.files.next()?;
+                let articles = input::read(&file, self.defaults);
+                self.reading = Some((file, articles));
+                self.bad_in_file = 0;
+            }
+            let (file, articles) = self.reading.as_mut()?;
+            let Some(article) = articles.next() else {
+                if self.bad_in_file > SHOWN_PER_FILE {
+                    let more = self.bad_in_file - SHOWN_PER_FILE;
+                    eprintln!("newsgraph: {}: {more} more bad lines not shown", file.display());
+                }
+                self.reading = None;
+                continue;
+            };
+            match article.and_then(|article| extract_article(self.ex, &article).map(|(e, q)| (article, e, q))) {
+                Ok(done) => return Some(done),
+                Err(error) => {
+                    self.failed += 1;
+                    self.bad_in_file += 1;
+                    if self.bad_in_file <= SHOWN_PER_FILE {
+                        eprintln!("newsgraph: {error}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Extraction and the article's quads, with a panic turned into an error naming the
+/// article, so that one article the extractor cannot handle does not stop a batch.
+fn extract_article(
+    ex: &Extractor,
+    article: &newsgraph::Article,
+) -> Result<(newsgraph::Extraction, Vec<Quad>), input::InputError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        injected_fault(Some(&article.text));
+        let extraction = ex.extract(article);
+        let quads = rdf::article_quads(article, &extraction, &ex.gazetteer);
+        (extraction, quads)
+    }))
+    .map_err(|panic| input::InputError::Invalid {
+        origin: article.origin.clone(),
+        message: format!("internal error while extracting ({}); article skipped", crate::panic_message(&*panic)),
+    })
+}
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let config = Config { lexicon_dir: cli.lexicon.clone() };
+    injected_fault(None);
     match cli.command {
         Command::Ingest { paths, meta } => ingest(&cli.store, &config, &paths, &meta, cli.quiet),
-        Command::Query { query: text, format, params } => query(&cli.store, &text, format, &params),
+        Command::Query { query: text, format, params, timeout, allow_service } => {
+            let limits = QueryLimits { allow_service, timeout: timeout.map(Duration::from_secs_f64) };
+            if let Some(timeout) = limits.timeout {
+                watchdog(timeout);
+            }
+            query(&cli.store, &text, format, &params, limits)
+        }
+        Command::Update { update: text } => update(&cli.store, &text),
         Command::Queries { action: None } => list_queries(),
         Command::Queries { action: Some(QueriesAction::Show { name }) } => {
             let q = queries::find(&name)
@@ -55,14 +168,32 @@ fn extractor(config: &Config) -> Result<Extractor> {
     Extractor::new(config).context("loading the gazetteer and lexicons")
 }
 
-/// The background graph's quads (gazetteer and ontology) and their hash.
+/// The background graph's quads (gazetteer and ontology) and their hash. The
+/// shapes' blank nodes get labels by their order in the files, not the parser's
+/// random ones, so that every store holds the same quads (an export is the same
+/// whichever store and run it comes from).
 fn background(ex: &Extractor) -> Result<(Vec<Quad>, String)> {
     let mut quads = ex.gazetteer.quads.clone();
     let mut text = String::new();
+    let mut labels = std::collections::HashMap::new();
+    let mut stable = |node: &oxigraph::model::BlankNode| {
+        let next = labels.len();
+        labels
+            .entry(node.clone())
+            .or_insert_with(|| oxigraph::model::BlankNode::new_unchecked(format!("o{next}")))
+            .clone()
+    };
     for (name, turtle) in newsgraph::ontology::FILES {
         text.push_str(turtle);
         for q in oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
-            quads.push(q.with_context(|| format!("ontology/{name}"))?);
+            let mut q = q.with_context(|| format!("ontology/{name}"))?;
+            if let oxigraph::model::NamedOrBlankNode::BlankNode(b) = &q.subject {
+                q.subject = stable(b).into();
+            }
+            if let Term::BlankNode(b) = &q.object {
+                q.object = stable(b).into();
+            }
+            quads.push(q);
         }
     }
     for (_, turtle) in newsgraph::gazetteer::EMBEDDED {
@@ -80,54 +211,43 @@ fn ingest(
 ) -> Result<ExitCode> {
     let started = Instant::now();
     let defaults = defaults(meta)?;
-    let ex = extractor(config)?;
+    // The store first: a busy store is said at once, not after compiling the lexicons.
     let store =
         GraphStore::open(store_path).with_context(|| format!("opening the store at {}", store_path.display()))?;
+    let ex = extractor(config)?;
     let (background, hash) = background(&ex)?;
     store.ensure_background(&background, &hash).context("loading the gazetteer into the store")?;
-    let (files, mut failures) = input::expand_paths(paths);
+    let mut batch = Batch::new(paths, &defaults, &ex);
     let (mut added, mut replaced, mut unchanged, mut entities, mut relations) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
-    for error in &failures {
-        eprintln!("newsgraph: {error}");
-    }
-    for file in &files {
-        for article in input::read(file, &defaults) {
-            let article = match article {
-                Ok(article) => article,
-                Err(error) => {
-                    eprintln!("newsgraph: {error}");
-                    failures.push(error);
-                    continue;
-                }
-            };
-            let extraction = ex.extract(&article);
-            for warning in &extraction.warnings {
-                eprintln!("newsgraph: {}: {warning}", article.origin);
-            }
-            let quads = rdf::article_quads(&article, &extraction, &ex.gazetteer);
-            let outcome = store
-                .put_article(&rdf::article_iri(&article), &rdf::content_hash(&article.text), &quads)
-                .with_context(|| format!("{}: writing to the store", article.origin))?;
-            match outcome {
-                Outcome::Added => added += 1,
-                Outcome::Replaced => replaced += 1,
-                Outcome::Unchanged => unchanged += 1,
-            }
-            entities += extraction.mention_entities.iter().flatten().collect::<std::collections::HashSet<_>>().len();
-            relations += extraction.facts.iter().filter(|f| f.is_asserted()).count();
+    for (article, extraction, quads) in &mut batch {
+        for warning in &extraction.warnings {
+            eprintln!("newsgraph: {}: {warning}", article.origin);
         }
+        let outcome = store
+            .put_article(&rdf::article_iri(&article), &rdf::content_hash(&article.text), &quads)
+            .with_context(|| format!("{}: writing to the store", article.origin))?;
+        match outcome {
+            Outcome::Added => added += 1,
+            Outcome::Replaced => replaced += 1,
+            Outcome::Unchanged => unchanged += 1,
+        }
+        if outcome != Outcome::Unchanged {
+            abort_after(added + replaced);
+        }
+        entities += extraction.mention_entities.iter().flatten().collect::<std::collections::HashSet<_>>().len();
+        relations += extraction.facts.iter().filter(|f| f.is_asserted()).count();
     }
     store.flush()?;
     if !quiet {
         eprintln!(
             "ingested {} articles ({added} new, {replaced} replaced, {unchanged} unchanged), {entities} entities, {relations} relations, {} failed, in {:.2} s",
             added + replaced + unchanged,
-            failures.len(),
+            batch.failed,
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if batch.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn query_text(query: &str) -> Result<String> {
@@ -137,13 +257,42 @@ fn query_text(query: &str) -> Result<String> {
     if query.ends_with(".rq") && std::path::Path::new(query).is_file() {
         return std::fs::read_to_string(query).with_context(|| format!("reading {query}"));
     }
-    if !query.contains('{') && !query.to_ascii_uppercase().contains("SELECT") {
+    // Saved queries' names hold no space; SPARQL (even `DROP ALL`) does.
+    if !query.contains(char::is_whitespace) && !query.contains('{') {
         bail!("{query:?} is neither a saved query (see `newsgraph queries`), a .rq file nor SPARQL");
     }
     Ok(query.to_string())
 }
 
-fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params: &[String]) -> Result<ExitCode> {
+/// Oxigraph checks its cancellation token between rows it reads from the store, so
+/// a query busy inside one step (a cross product of large patterns) can outlive its
+/// timeout by minutes: past a second's grace, the process ends. Queries only read
+/// (the store is open read-only), so nothing is left half-written.
+fn watchdog(timeout: Duration) {
+    std::thread::spawn(move || {
+        std::thread::sleep(timeout + Duration::from_secs(1));
+        eprintln!("newsgraph: query cancelled: it ran past --timeout {}", timeout.as_secs_f64());
+        std::process::exit(2);
+    });
+}
+
+/// A query's failure while its results are read, said plainly.
+fn evaluation_error(error: QueryEvaluationError, limits: QueryLimits) -> anyhow::Error {
+    match (error, limits.timeout) {
+        (QueryEvaluationError::Cancelled, Some(timeout)) => {
+            anyhow::anyhow!("query cancelled: it ran past --timeout {}", timeout.as_secs_f64())
+        }
+        (error, _) => anyhow::anyhow!("query failed: {error}"),
+    }
+}
+
+fn query(
+    store_path: &std::path::Path,
+    query: &str,
+    format: QueryFormat,
+    params: &[String],
+    limits: QueryLimits,
+) -> Result<ExitCode> {
     let text = query_text(query)?;
     let bindings = params.iter().map(|p| queries::bind(p)).collect::<Result<Vec<_>, _>>()?;
     if let Some(saved) = queries::find(query) {
@@ -162,7 +311,16 @@ fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params:
         }
     }
     let store = GraphStore::open_read_only(store_path)?;
-    let results = store.query(&text, &bindings)?;
+    let results = match store.query_with(&text, &bindings, limits) {
+        Err(StoreError::Update) => {
+            bail!("{}: `newsgraph update` runs it and says what it changed", StoreError::Update)
+        }
+        Err(StoreError::Evaluation(message)) if limits.timeout.is_some() && message.contains("cancel") => {
+            return Err(evaluation_error(QueryEvaluationError::Cancelled, limits))
+        }
+        results => results?,
+    };
+    let fail = |e| evaluation_error(e, limits);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match results {
@@ -179,7 +337,7 @@ fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params:
                     table.set_header(variables.iter().map(|v| v.as_str()));
                     let mut rows = 0;
                     for solution in solutions {
-                        let solution = solution?;
+                        let solution = solution.map_err(fail)?;
                         table.add_row(variables.iter().map(|v| solution.get(v).map(short).unwrap_or_default()));
                         rows += 1;
                     }
@@ -193,7 +351,7 @@ fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params:
             let mut writer = QueryResultsSerializer::from_format(results_format)
                 .serialize_solutions_to_writer(&mut out, variables)?;
             for solution in solutions {
-                writer.serialize(&solution?)?;
+                writer.serialize(&solution.map_err(fail)?)?;
             }
             writer.finish()?;
         }
@@ -217,7 +375,7 @@ fn query(store_path: &std::path::Path, query: &str, format: QueryFormat, params:
             };
             let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
             for triple in triples {
-                writer.serialize_triple(&triple?)?;
+                writer.serialize_triple(&triple.map_err(fail)?)?;
             }
             writer.finish()?;
         }
@@ -283,38 +441,23 @@ fn extract(
 ) -> Result<ExitCode> {
     let defaults = defaults(meta)?;
     let ex = extractor(config)?;
-    let (files, mut failures) = input::expand_paths(paths);
-    for error in &failures {
-        eprintln!("newsgraph: {error}");
-    }
+    let mut batch = Batch::new(paths, &defaults, &ex);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for file in &files {
-        for article in input::read(file, &defaults) {
-            let article = match article {
-                Ok(article) => article,
-                Err(error) => {
-                    eprintln!("newsgraph: {error}");
-                    failures.push(error);
-                    continue;
-                }
-            };
-            let extraction = ex.extract(&article);
-            if explain {
-                explain_facts(&mut out, &article, &extraction)?;
-                continue;
-            }
-            let quads = rdf::article_quads(&article, &extraction, &ex.gazetteer);
-            let rdf_format = if format == ExtractFormat::Nquads { RdfFormat::NQuads } else { RdfFormat::TriG };
-            let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
-            for quad in &quads {
-                writer.serialize_quad(quad)?;
-            }
-            writer.finish()?;
+    for (article, extraction, quads) in &mut batch {
+        if explain {
+            explain_facts(&mut out, &article, &extraction)?;
+            continue;
         }
+        let rdf_format = if format == ExtractFormat::Nquads { RdfFormat::NQuads } else { RdfFormat::TriG };
+        let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
+        for quad in &quads {
+            writer.serialize_quad(quad)?;
+        }
+        writer.finish()?;
     }
     out.flush()?;
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if batch.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn explain_facts(out: &mut impl Write, article: &newsgraph::Article, ex: &newsgraph::Extraction) -> Result<()> {
@@ -407,7 +550,33 @@ SELECT ?article ?id ?published ?lang ?headline WHERE {
 } ORDER BY ?published ?article";
 
 fn articles(store_path: &std::path::Path) -> Result<ExitCode> {
-    query(store_path, ARTICLES, QueryFormat::Table, &[])
+    query(store_path, ARTICLES, QueryFormat::Table, &[], QueryLimits::default())
+}
+
+fn update(store_path: &std::path::Path, update: &str) -> Result<ExitCode> {
+    let text = if update.ends_with(".ru") && std::path::Path::new(update).is_file() {
+        std::fs::read_to_string(update).with_context(|| format!("reading {update}"))?
+    } else {
+        update.to_string()
+    };
+    let store = GraphStore::open(store_path)?;
+    let changes = store.update(&text)?;
+    store.flush()?;
+    let (before, after) = changes.iter().fold((0, 0), |(b, a), c| (b + c.before, a + c.after));
+    if changes.is_empty() {
+        println!("changed nothing");
+    }
+    for change in &changes {
+        let graph = match &change.graph {
+            GraphName::NamedNode(n) => short(&Term::NamedNode(n.clone())),
+            other => other.to_string(),
+        };
+        println!("{graph}: {} → {} quads", change.before, change.after);
+    }
+    if changes.len() > 1 {
+        println!("in all: {before} → {after} quads in {} graphs", changes.len());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn remove(store_path: &std::path::Path, article: &str) -> Result<ExitCode> {

@@ -1,6 +1,9 @@
 //! The `newsgraph` binary: glue between the command line (`cli`) and the library.
 //! Errors are printed once, with their context; exit codes are 0 (all good), 1 (a
 //! batch where some inputs failed) and 2 (usage or fatal error).
+//!
+//! No panic reaches a user as a panic: the hook prints nothing (no backtrace), the
+//! panic is caught, and the user reads one line saying what failed.
 
 mod cli;
 mod commands;
@@ -9,8 +12,28 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // The message is printed by whoever catches the panic, with what was being done;
+    // the hook only notes where it happened, for the bug report.
+    std::panic::set_hook(Box::new(|info| {
+        if let (Some(at), Ok(mut last)) = (info.location(), PANICKED_AT.lock()) {
+            *last = Some(format!("{}:{}", at.file(), at.line()));
+        }
+    }));
     let cli = cli::Cli::parse();
-    match commands::run(cli) {
+    let result = match std::panic::catch_unwind(|| commands::run(cli)) {
+        Ok(result) => result,
+        Err(panic) => {
+            let message = panic_message(&*panic);
+            // `println!` panics when the reader has gone (`newsgraph stats | head -1`):
+            // not an error either.
+            if message.contains("Broken pipe") {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsgraph: internal error ({message}); this is a bug, please report it");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`newsgraph export | head`) is not an error.
@@ -23,5 +46,23 @@ fn main() -> ExitCode {
             eprintln!("newsgraph: {err:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Where the last panic happened (`src/file.rs:line`), noted by the panic hook.
+static PANICKED_AT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// A panic's message and place, on one line.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_string());
+    let at = PANICKED_AT.lock().ok().and_then(|mut at| at.take());
+    let message = message.lines().collect::<Vec<_>>().join(" ");
+    match at {
+        Some(at) => format!("{message}, at {at}"),
+        None => message,
     }
 }

@@ -2,15 +2,24 @@
 //! One transaction per article, the article's graph replaced whole; the gazetteer
 //! and ontology kept in a background graph, reloaded when they change; queries over
 //! the union of all graphs with parameters bound as RDF terms.
+//!
+//! Queries cannot hurt: an UPDATE is refused (the store is opened read-only for
+//! queries anyway; [`GraphStore::update`] runs one on purpose and reports what it
+//! changed), `SERVICE` calls to other endpoints are refused unless allowed, and a
+//! query can be given a time after which it is cancelled.
 
 use crate::rdf::background_graph;
 use crate::vocab::iri;
 use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Variable,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Variable,
 };
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
+use spargebra::algebra::{AggregateExpression, Expression, GraphPattern, OrderExpression};
+use spargebra::GraphUpdateOperation;
+use std::collections::HashMap;
 use std::path::Path;
+use std::time::Duration;
 
 /// What went wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +37,42 @@ pub enum StoreError {
     /// The query failed while running.
     #[error("query failed: {0}")]
     Evaluation(String),
+    /// The text is a SPARQL UPDATE, which a query may not run.
+    #[error("this is a SPARQL UPDATE (it would change the store); `query` only reads")]
+    Update,
+    /// The text given as an update is a query.
+    #[error("this is a SPARQL query, not an UPDATE; run it with `newsgraph query`")]
+    NotAnUpdate,
+    /// The update failed while running.
+    #[error("update failed: {0}")]
+    UpdateFailed(String),
+    /// The query calls another SPARQL endpoint and that was not allowed.
+    #[error(
+        "the query calls another endpoint (SERVICE {0}); federated queries are refused unless --allow-service is given"
+    )]
+    Service(String),
+}
+
+/// How many quads a graph held before an update and after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphChange {
+    /// The graph (the default graph included).
+    pub graph: GraphName,
+    /// Its quads before.
+    pub before: usize,
+    /// Its quads after.
+    pub after: usize,
+}
+
+/// How a query may run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct QueryLimits {
+    /// Let `SERVICE` patterns through (Oxigraph is built without an HTTP client, so
+    /// they still reach no network: each fails as an unsupported service).
+    pub allow_service: bool,
+    /// Cancel the query after this long: evaluation and iteration over its results
+    /// then fail with `QueryEvaluationError::Cancelled`.
+    pub timeout: Option<Duration>,
 }
 
 /// What an ingest of one article did.
@@ -52,13 +97,30 @@ impl GraphStore {
         Store::open(path).map(|store| GraphStore { store }).map_err(|e| busy_or(e, path))
     }
 
-    /// Opens an existing store read-only (several readers may share it).
+    /// Opens an existing store read-only (several readers may share it, and a
+    /// writer may be running: the reader sees what was committed when it opened).
     pub fn open_read_only(path: &Path) -> Result<GraphStore, StoreError> {
-        if !path.exists() {
-            let message = format!("no store at {} (run `newsgraph ingest` first, or pass --store)", path.display());
+        // RocksDB's own words for a missing store name a file inside it ("…/CURRENT:
+        // Not a directory"); a store always has that file.
+        if !path.join("CURRENT").is_file() {
+            let what = if path.exists() { "is not a newsgraph store" } else { "does not exist" };
+            let message =
+                format!("no store at {}: it {what} (run `newsgraph ingest` first, or pass --store)", path.display());
             return Err(StoreError::Storage(StorageError::Other(message.into())));
         }
-        Store::open_read_only(path).map(|store| GraphStore { store }).map_err(|e| busy_or(e, path))
+        // A writer may be swapping RocksDB's manifest or removing compacted files
+        // at the moment of opening; a second try sees the new state.
+        let mut attempt = 0;
+        loop {
+            match Store::open_read_only(path) {
+                Ok(store) => return Ok(GraphStore { store }),
+                Err(_) if attempt < 4 => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(50 * attempt));
+                }
+                Err(e) => return Err(busy_or(e, path)),
+            }
+        }
     }
 
     /// Loads the background knowledge (gazetteer, ontology) unless the same version
@@ -117,13 +179,94 @@ impl GraphStore {
 
     /// Runs a SPARQL query over the union of all graphs, with variables bound to terms.
     pub fn query(&self, sparql: &str, bindings: &[(Variable, Term)]) -> Result<QueryResults<'static>, StoreError> {
-        // Built without Oxigraph's HTTP client, SERVICE cannot reach the network.
-        let mut prepared = SparqlEvaluator::new().parse_query(sparql).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        self.query_with(sparql, bindings, QueryLimits::default())
+    }
+
+    /// [`GraphStore::query`] within limits: UPDATE refused, `SERVICE` refused unless
+    /// allowed, cancelled after the timeout.
+    pub fn query_with(
+        &self,
+        sparql: &str,
+        bindings: &[(Variable, Term)],
+        limits: QueryLimits,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let parsed = match spargebra::SparqlParser::new().parse_query(sparql) {
+            Ok(parsed) => parsed,
+            Err(_) if spargebra::SparqlParser::new().parse_update(sparql).is_ok() => return Err(StoreError::Update),
+            Err(e) => return Err(StoreError::Syntax(e.to_string())),
+        };
+        if !limits.allow_service {
+            if let Some(service) = service_of_query(&parsed) {
+                return Err(StoreError::Service(service));
+            }
+        }
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(timeout) = limits.timeout {
+            let token = CancellationToken::new();
+            evaluator = evaluator.with_cancellation_token(token.clone());
+            // The thread only sleeps; the process does not wait for it to end.
+            std::thread::spawn(move || {
+                std::thread::sleep(timeout);
+                token.cancel();
+            });
+        }
+        let mut prepared = evaluator.for_query(parsed);
         prepared.dataset_mut().set_default_graph_as_union();
         for (variable, term) in bindings {
             prepared = prepared.substitute_variable(variable.clone(), term.clone());
         }
         prepared.on_store(&self.store).execute().map_err(|e| StoreError::Evaluation(e.to_string()))
+    }
+
+    /// Runs a SPARQL UPDATE (never with `SERVICE` or `LOAD`: nothing from another
+    /// endpoint) and says what it changed: the quads of each graph before and after.
+    pub fn update(&self, sparql: &str) -> Result<Vec<GraphChange>, StoreError> {
+        let parsed = match spargebra::SparqlParser::new().parse_update(sparql) {
+            Ok(parsed) => parsed,
+            Err(_) if spargebra::SparqlParser::new().parse_query(sparql).is_ok() => {
+                return Err(StoreError::NotAnUpdate)
+            }
+            Err(e) => return Err(StoreError::Syntax(e.to_string())),
+        };
+        for operation in &parsed.operations {
+            match operation {
+                GraphUpdateOperation::DeleteInsert { pattern, .. } => {
+                    if let Some(service) = service_of(pattern) {
+                        return Err(StoreError::Service(service));
+                    }
+                }
+                GraphUpdateOperation::Load { source, .. } => return Err(StoreError::Service(format!("LOAD {source}"))),
+                _ => {}
+            }
+        }
+        let before = self.graph_sizes()?;
+        SparqlEvaluator::new()
+            .for_update(parsed)
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| StoreError::UpdateFailed(e.to_string()))?;
+        let after = self.graph_sizes()?;
+        let mut graphs: Vec<&GraphName> = before.keys().chain(after.keys()).collect();
+        graphs.sort_by_key(|g| g.to_string());
+        graphs.dedup();
+        Ok(graphs
+            .into_iter()
+            .map(|g| GraphChange {
+                graph: g.clone(),
+                before: before.get(g).copied().unwrap_or(0),
+                after: after.get(g).copied().unwrap_or(0),
+            })
+            .filter(|c| c.before != c.after)
+            .collect())
+    }
+
+    /// The number of quads in each graph.
+    fn graph_sizes(&self) -> Result<HashMap<GraphName, usize>, StoreError> {
+        let mut sizes = HashMap::new();
+        for quad in self.store.iter() {
+            *sizes.entry(quad?.graph_name).or_insert(0) += 1;
+        }
+        Ok(sizes)
     }
 
     /// Every quad, or those of one graph.
@@ -150,6 +293,72 @@ impl GraphStore {
     /// Flushes writes to disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.store.flush()?)
+    }
+}
+
+/// The endpoint of the first `SERVICE` pattern of a query, if any.
+fn service_of_query(query: &spargebra::Query) -> Option<String> {
+    match query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => service_of(pattern),
+    }
+}
+
+fn service_of(pattern: &GraphPattern) -> Option<String> {
+    match pattern {
+        GraphPattern::Service { name, .. } => Some(name.to_string()),
+        GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => None,
+        GraphPattern::Join { left, right }
+        | GraphPattern::Lateral { left, right }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::Minus { left, right } => service_of(left).or_else(|| service_of(right)),
+        GraphPattern::LeftJoin { left, right, expression } => {
+            service_of(left).or_else(|| service_of(right)).or_else(|| expression.as_ref().and_then(service_in))
+        }
+        GraphPattern::Filter { expr, inner } => service_in(expr).or_else(|| service_of(inner)),
+        GraphPattern::Extend { inner, expression, .. } => service_in(expression).or_else(|| service_of(inner)),
+        GraphPattern::OrderBy { inner, expression } => service_of(inner).or_else(|| {
+            expression.iter().find_map(|e| match e {
+                OrderExpression::Asc(e) | OrderExpression::Desc(e) => service_in(e),
+            })
+        }),
+        GraphPattern::Group { inner, aggregates, .. } => service_of(inner).or_else(|| {
+            aggregates.iter().find_map(|(_, a)| match a {
+                AggregateExpression::FunctionCall { expr, .. } => service_in(expr),
+                AggregateExpression::CountSolutions { .. } => None,
+            })
+        }),
+        GraphPattern::Graph { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. } => service_of(inner),
+    }
+}
+
+/// A `SERVICE` inside an expression (`FILTER EXISTS { SERVICE … }`).
+fn service_in(expression: &Expression) -> Option<String> {
+    match expression {
+        Expression::Exists(pattern) => service_of(pattern),
+        Expression::NamedNode(_) | Expression::Literal(_) | Expression::Variable(_) | Expression::Bound(_) => None,
+        Expression::Or(a, b)
+        | Expression::And(a, b)
+        | Expression::Equal(a, b)
+        | Expression::SameTerm(a, b)
+        | Expression::Greater(a, b)
+        | Expression::GreaterOrEqual(a, b)
+        | Expression::Less(a, b)
+        | Expression::LessOrEqual(a, b)
+        | Expression::Add(a, b)
+        | Expression::Subtract(a, b)
+        | Expression::Multiply(a, b)
+        | Expression::Divide(a, b) => service_in(a).or_else(|| service_in(b)),
+        Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => service_in(a),
+        Expression::If(a, b, c) => service_in(a).or_else(|| service_in(b)).or_else(|| service_in(c)),
+        Expression::In(a, list) => service_in(a).or_else(|| list.iter().find_map(service_in)),
+        Expression::Coalesce(list) | Expression::FunctionCall(_, list) => list.iter().find_map(service_in),
     }
 }
 

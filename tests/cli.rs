@@ -4,7 +4,7 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn newsgraph(store: &std::path::Path) -> Command {
+pub(crate) fn newsgraph(store: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("newsgraph").expect("binary built");
     cmd.env_remove("NEWSGRAPH_STORE").arg("--store").arg(store);
     cmd
@@ -14,7 +14,7 @@ const ARTICLE: &str = "Quénia e Etiópia assinam acordo\n\nNairobi, 3 de maio d
 
 /// A store holding ARTICLE, ingested from a file: (the temporary directory, the
 /// store, the file).
-fn stored_article() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+pub(crate) fn stored_article() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("s");
     let file = dir.path().join("a.txt");
@@ -28,7 +28,7 @@ fn stored_article() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBu
     (dir, store, file)
 }
 
-fn quads(store: &std::path::Path) -> String {
+pub(crate) fn quads(store: &std::path::Path) -> String {
     let out = newsgraph(store).args(["export", "--format", "nquads"]).output().expect("runs");
     assert!(out.status.success());
     let mut lines: Vec<String> = String::from_utf8(out.stdout).expect("utf-8").lines().map(str::to_string).collect();

@@ -1,6 +1,11 @@
 //! The integration tests, one binary (autotests = false) to keep link time down.
 
+mod bad_input;
 mod cli;
+mod crash;
 mod data;
+mod errors;
 mod extraction;
+mod hostile_queries;
+mod properties;
 mod saved_queries;
