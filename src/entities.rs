@@ -215,6 +215,16 @@ pub fn resolve(
         }
         let found = match &m.referent {
             Referent::Acronym(text) => acronyms.get(text).copied(),
+            Referent::ShortForm(head) => {
+                let head = name_key(head);
+                (0..i).rev().filter_map(|j| r.of_mention[j]).find(|&id| {
+                    let e = &r.entities[id];
+                    e.kind == Kind::Organization
+                        && std::iter::once(&e.label)
+                            .chain(&e.aliases)
+                            .any(|n| name_key(n).split(' ').any(|w| w == head))
+                })
+            }
             Referent::Person(name) if !name.is_empty() => {
                 let key = name_key(name);
                 let surname = r.entities.iter().position(|e| {

@@ -66,6 +66,9 @@ pub enum Referent {
     Place(String),
     /// An acronym in capitals, resolved by `entities` against the definitions seen.
     Acronym(String),
+    /// An organisation's head word alone ("a Comissão", "the Council", lower-cased),
+    /// resolved by `entities` to the last organisation named before with that word.
+    ShortForm(String),
     /// Taken into another mention's name ("Montenegro" in "Luís Montenegro"): names nothing.
     Absorbed,
 }
@@ -356,6 +359,21 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         if !after_known
             && lower.iter().all(|w| lex.is("org_heads", w) || lex.is("place_heads", w) || lex.is("connectors", w))
         {
+            // Except "a Comissão", "the Council": the body of that head named before.
+            let article = start > 0 && matches!(sentence.lower[start - 1].as_str(), "a" | "o" | "the");
+            if end - start == 1 && article && lex.is("org_heads", lower[0]) {
+                out.push(Mention {
+                    sentence: s,
+                    tokens: start..end,
+                    name: start..end,
+                    span: sentence.byte_span(&(start..end)),
+                    referent: Referent::ShortForm(lower[0].to_string()),
+                    locative: false,
+                    inner: false,
+                    acronym: None,
+                    country: None,
+                });
+            }
             continue;
         }
         // A portfolio after a title is not a name: "ministra francesa do Comércio
