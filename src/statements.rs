@@ -186,6 +186,7 @@ pub fn find(
         }
     }
     inherit_dates(sentences, &sentence_dates, published.map(EventDate::Day), &mut facts);
+    contest_denied(sentences, mentions, resolved, lex, &mut facts);
     context_places(mentions, resolved, &mut facts);
     role_facts(mentions, roles, resolved, gaz, &mut facts);
     knowledge_facts(mentions, resolved, gaz, &mut facts);
@@ -216,6 +217,39 @@ fn inherit_dates(
             let mut earlier = (0..s).rev().take_while(|&t| t + 1 == s || same_paragraph(t, s));
             earlier.find_map(|t| sentence_dates[t])
         };
+    }
+}
+
+/// A claim reported by others and denied by its actor next to it is only alleged: in
+/// "The council said the Emirates had supplied the RSF. Abu Dhabi, which has denied
+/// arming the group, did not comment." the supply is no fact. A reported event fact
+/// (its sentence has a speech word) becomes hedged when its subject is the actor of a
+/// denial word in the same or a neighbouring sentence.
+fn contest_denied(
+    sentences: &[Sentence<'_>],
+    mentions: &[Mention],
+    resolved: &Resolved,
+    lex: &Lexicon,
+    facts: &mut [Fact],
+) {
+    let mut deniers: Vec<(usize, usize)> = Vec::new(); // (sentence, entity)
+    for (s, sentence) in sentences.iter().enumerate() {
+        for d in (0..sentence.lower.len()).filter(|&d| lex.is("denials", &sentence.lower[d])) {
+            let actor = mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == s && m.tokens.end <= d)
+                .filter_map(|(i, _)| resolved.of_mention[i])
+                .next_back();
+            deniers.extend(actor.map(|e| (s, e)));
+        }
+    }
+    let reported = |s: usize| sentences[s].lower.iter().any(|w| lex.is("speech", w));
+    for fact in facts.iter_mut().filter(|f| f.is_asserted() && f.relation.cameo().is_some()) {
+        let denied = deniers.iter().any(|&(s, e)| e == fact.subject && s.abs_diff(fact.sentence) <= 1);
+        if denied && (fact.source.is_some() || reported(fact.sentence)) {
+            fact.modality = Modality::Hedged;
+        }
     }
 }
 
