@@ -107,7 +107,8 @@ pub fn find(
             .filter(|&&m| mentions[m].locative && ents[entity(m).expect("filtered")].kind == Kind::Place)
             .map(|&m| (mentions[m].tokens.start, entity(m).expect("filtered")))
             .collect();
-        for rule in &lex.rules {
+        let candidates = lex.prefilter.candidates(&encoded);
+        for rule in lex.rules.iter().zip(candidates).filter_map(|(rule, can)| can.then_some(rule)) {
             for caps in rule.regex.captures_iter(&encoded) {
                 let whole = caps.get(0).expect("a match");
                 let item_at = |byte: usize| offsets.partition_point(|&o| o < byte);
