@@ -385,51 +385,58 @@ fn word_literal(word: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Prefilter {
     automaton: Option<AhoCorasick>,
-    /// Per rule, per required item, the ids of its literals in the automaton.
-    rules: Vec<Vec<Vec<u32>>>,
+    /// Per literal of the automaton, the (rule, required item) pairs it satisfies.
+    postings: Vec<Vec<(u32, u8)>>,
+    /// Per rule, the bit mask of its required items (the first 64 of them).
+    full: Vec<u64>,
 }
 
 impl Prefilter {
     fn new(required: &[Required]) -> Result<Prefilter, String> {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut literals: Vec<&str> = Vec::new();
-        let mut rules = Vec::with_capacity(required.len());
-        for items in required {
-            let mut rule = Vec::with_capacity(items.len());
-            for item in items {
-                let mut alternatives: Vec<u32> = item
-                    .iter()
-                    .map(|l| {
-                        *ids.entry(l.as_str()).or_insert_with(|| {
-                            literals.push(l.as_str());
-                            literals.len() as u32 - 1
-                        })
-                    })
-                    .collect();
-                alternatives.sort_unstable();
-                alternatives.dedup();
-                rule.push(alternatives);
+        let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
+        let mut full = Vec::with_capacity(required.len());
+        for (rule, items) in required.iter().enumerate() {
+            // More than 64 required items never occur; a rule checked on its first 64
+            // is still never skipped wrongly.
+            let items = &items[..items.len().min(64)];
+            for (item, alternatives) in items.iter().enumerate() {
+                for literal in alternatives {
+                    let id = *ids.entry(literal.as_str()).or_insert_with(|| {
+                        literals.push(literal.as_str());
+                        postings.push(Vec::new());
+                        literals.len() - 1
+                    });
+                    let posting = (rule as u32, item as u8);
+                    if postings[id].last() != Some(&posting) {
+                        postings[id].push(posting);
+                    }
+                }
             }
-            rules.push(rule);
+            full.push(if items.len() == 64 { u64::MAX } else { (1u64 << items.len()) - 1 });
         }
         // Standard (not leftmost) semantics with overlapping search: every literal
         // that occurs is reported, also those sharing a space with the next.
         let automaton = AhoCorasick::new(&literals).map_err(|e| e.to_string())?;
-        Ok(Prefilter { automaton: Some(automaton), rules })
+        Ok(Prefilter { automaton: Some(automaton), postings, full })
     }
 
     /// For each rule (in lexicon order), whether it can match the encoded sentence.
     pub fn candidates(&self, encoded: &str) -> Vec<bool> {
         let Some(automaton) = &self.automaton else {
-            return vec![true; self.rules.len()];
+            return vec![true; self.full.len()];
         };
         let mut found: Vec<u32> = automaton.find_overlapping_iter(encoded).map(|m| m.pattern().as_u32()).collect();
         found.sort_unstable();
         found.dedup();
-        self.rules
-            .iter()
-            .map(|items| items.iter().all(|item| item.iter().any(|id| found.binary_search(id).is_ok())))
-            .collect()
+        let mut seen = vec![0u64; self.full.len()];
+        for id in found {
+            for &(rule, item) in &self.postings[id as usize] {
+                seen[rule as usize] |= 1 << item;
+            }
+        }
+        seen.iter().zip(&self.full).map(|(seen, full)| seen == full).collect()
     }
 }
 
