@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use newsgraph::date::Date;
 use newsgraph::input::{self, Defaults, Lang};
 use newsgraph::store::{GraphStore, Outcome};
-use newsgraph::{queries, rdf, Config, Extractor};
+use newsgraph::{parallel, queries, rdf, Article, Config, Extractor};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -20,7 +20,7 @@ use std::time::Instant;
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let config = Config { lexicon_dir: cli.lexicon.clone() };
     match cli.command {
-        Command::Ingest { paths, meta } => ingest(&cli.store, &config, &paths, &meta, cli.quiet),
+        Command::Ingest { paths, meta } => ingest(&cli.store, &config, &paths, &meta, cli.quiet, threads(cli.threads)),
         Command::Query { query: text, format, params } => query(&cli.store, &text, format, &params),
         Command::Queries { action: None } => list_queries(),
         Command::Queries { action: Some(QueriesAction::Show { name }) } => {
@@ -29,7 +29,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", q.text);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { paths, format, explain, meta } => extract(&config, &paths, format, explain, &meta),
+        Command::Extract { paths, format, explain, meta } => {
+            extract(&config, &paths, format, explain, &meta, threads(cli.threads))
+        }
         Command::Export { format, graph } => export(&cli.store, format, graph.as_deref()),
         Command::Articles => articles(&cli.store),
         Command::Remove { article } => remove(&cli.store, &article),
@@ -55,71 +57,136 @@ fn extractor(config: &Config) -> Result<Extractor> {
     Extractor::new(config).context("loading the gazetteer and lexicons")
 }
 
-/// The background graph's quads (gazetteer and ontology) and their hash.
-fn background(ex: &Extractor) -> Result<(Vec<Quad>, String)> {
-    let mut quads = ex.gazetteer.quads.clone();
-    let mut text = String::new();
-    for (name, turtle) in newsgraph::ontology::FILES {
-        text.push_str(turtle);
-        for q in oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
-            quads.push(q.with_context(|| format!("ontology/{name}"))?);
-        }
+/// `--threads`: 0 is one per core.
+fn threads(requested: usize) -> usize {
+    if requested == 0 {
+        parallel::available_threads()
+    } else {
+        requested
     }
-    for (_, turtle) in newsgraph::gazetteer::EMBEDDED {
-        text.push_str(turtle);
-    }
-    Ok((quads, rdf::content_hash(&text)))
 }
 
+/// One article extracted, ready for the writer.
+struct Prepared {
+    origin: String,
+    iri: NamedNode,
+    hash: String,
+    quads: Vec<Quad>,
+    warnings: Vec<String>,
+    entities: usize,
+    relations: usize,
+}
+
+/// Extracts an article and builds its graph (the work done in parallel).
+fn prepare(ex: &Extractor, article: Article) -> Prepared {
+    let extraction = ex.extract(&article);
+    Prepared {
+        iri: rdf::article_iri(&article),
+        hash: rdf::content_hash(&article.text),
+        quads: rdf::article_quads(&article, &extraction, &ex.gazetteer),
+        entities: extraction.mention_entities.iter().flatten().collect::<std::collections::HashSet<_>>().len(),
+        relations: extraction.facts.iter().filter(|f| f.is_asserted()).count(),
+        warnings: extraction.warnings,
+        origin: article.origin,
+    }
+}
+
+/// Articles written in one transaction: up to this many…
+const BATCH_ARTICLES: usize = 256;
+/// …or this many quads.
+const BATCH_QUADS: usize = 100_000;
+
+/// What an ingest did so far.
+#[derive(Default)]
+struct Tally {
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    entities: usize,
+    relations: usize,
+}
+
+/// Writes a batch of articles in one transaction and empties it.
+fn write_batch(store: &GraphStore, batch: &mut Vec<Prepared>, tally: &mut Tally) -> Result<()> {
+    let (Some(first), Some(last)) = (batch.first(), batch.last()) else { return Ok(()) };
+    let outcomes =
+        store.put_articles(batch.iter().map(|p| (&p.iri, p.hash.as_str(), p.quads.as_slice()))).with_context(|| {
+            if batch.len() == 1 {
+                format!("{}: writing to the store", first.origin)
+            } else {
+                format!("{} to {}: writing to the store", first.origin, last.origin)
+            }
+        })?;
+    for (outcome, prepared) in outcomes.iter().zip(batch.iter()) {
+        match outcome {
+            Outcome::Added => tally.added += 1,
+            Outcome::Replaced => tally.replaced += 1,
+            Outcome::Unchanged => tally.unchanged += 1,
+        }
+        tally.entities += prepared.entities;
+        tally.relations += prepared.relations;
+    }
+    batch.clear();
+    Ok(())
+}
+
+/// Extracts on `threads` threads; one writer (this thread) stores the articles in
+/// input order, in batches of one transaction each.
 fn ingest(
     store_path: &std::path::Path,
     config: &Config,
     paths: &[std::path::PathBuf],
     meta: &MetaArgs,
     quiet: bool,
+    threads: usize,
 ) -> Result<ExitCode> {
     let started = Instant::now();
     let defaults = defaults(meta)?;
     let ex = extractor(config)?;
     let store =
         GraphStore::open(store_path).with_context(|| format!("opening the store at {}", store_path.display()))?;
-    let (background, hash) = background(&ex)?;
-    store.ensure_background(&background, &hash).context("loading the gazetteer into the store")?;
+    store
+        .ensure_background(&newsgraph::ontology::background_hash(), || {
+            newsgraph::ontology::background_quads(&ex.gazetteer).context("parsing the ontology")
+        })
+        .context("loading the gazetteer into the store")?;
     let (files, mut failures) = input::expand_paths(paths);
-    let (mut added, mut replaced, mut unchanged, mut entities, mut relations) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
     for error in &failures {
         eprintln!("newsgraph: {error}");
     }
-    for file in &files {
-        for article in input::read(file, &defaults) {
-            let article = match article {
-                Ok(article) => article,
+    let mut tally = Tally::default();
+    let mut batch: Vec<Prepared> = Vec::new();
+    let mut batch_quads = 0;
+    let articles = files.iter().flat_map(|file| input::read(file, &defaults));
+    parallel::map_ordered(
+        articles,
+        threads,
+        |article| article.map(|a| prepare(&ex, a)),
+        |prepared| -> Result<()> {
+            let prepared = match prepared {
+                Ok(prepared) => prepared,
                 Err(error) => {
                     eprintln!("newsgraph: {error}");
                     failures.push(error);
-                    continue;
+                    return Ok(());
                 }
             };
-            let extraction = ex.extract(&article);
-            for warning in &extraction.warnings {
-                eprintln!("newsgraph: {}: {warning}", article.origin);
+            for warning in &prepared.warnings {
+                eprintln!("newsgraph: {}: {warning}", prepared.origin);
             }
-            let quads = rdf::article_quads(&article, &extraction, &ex.gazetteer);
-            let outcome = store
-                .put_article(&rdf::article_iri(&article), &rdf::content_hash(&article.text), &quads)
-                .with_context(|| format!("{}: writing to the store", article.origin))?;
-            match outcome {
-                Outcome::Added => added += 1,
-                Outcome::Replaced => replaced += 1,
-                Outcome::Unchanged => unchanged += 1,
+            batch_quads += prepared.quads.len();
+            batch.push(prepared);
+            if batch.len() >= BATCH_ARTICLES || batch_quads >= BATCH_QUADS {
+                write_batch(&store, &mut batch, &mut tally)?;
+                batch_quads = 0;
             }
-            entities += extraction.mention_entities.iter().flatten().collect::<std::collections::HashSet<_>>().len();
-            relations += extraction.facts.iter().filter(|f| f.is_asserted()).count();
-        }
-    }
+            Ok(())
+        },
+    )?;
+    write_batch(&store, &mut batch, &mut tally)?;
     store.flush()?;
     if !quiet {
+        let Tally { added, replaced, unchanged, entities, relations } = tally;
         eprintln!(
             "ingested {} articles ({added} new, {replaced} replaced, {unchanged} unchanged), {entities} entities, {relations} relations, {} failed, in {:.2} s",
             added + replaced + unchanged,
@@ -280,6 +347,7 @@ fn extract(
     format: ExtractFormat,
     explain: bool,
     meta: &MetaArgs,
+    threads: usize,
 ) -> Result<ExitCode> {
     let defaults = defaults(meta)?;
     let ex = extractor(config)?;
@@ -289,30 +357,34 @@ fn extract(
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for file in &files {
-        for article in input::read(file, &defaults) {
-            let article = match article {
-                Ok(article) => article,
-                Err(error) => {
-                    eprintln!("newsgraph: {error}");
-                    failures.push(error);
-                    continue;
-                }
-            };
+    let rdf_format = if format == ExtractFormat::Nquads { RdfFormat::NQuads } else { RdfFormat::TriG };
+    let articles = files.iter().flat_map(|file| input::read(file, &defaults));
+    let work = |article: Result<Article, input::InputError>| {
+        article.map(|article| {
             let extraction = ex.extract(&article);
-            if explain {
-                explain_facts(&mut out, &article, &extraction)?;
-                continue;
+            let quads = if explain { Vec::new() } else { rdf::article_quads(&article, &extraction, &ex.gazetteer) };
+            (article, extraction, quads)
+        })
+    };
+    parallel::map_ordered(articles, threads, work, |extracted| -> Result<()> {
+        let (article, extraction, quads) = match extracted {
+            Ok(extracted) => extracted,
+            Err(error) => {
+                eprintln!("newsgraph: {error}");
+                failures.push(error);
+                return Ok(());
             }
-            let quads = rdf::article_quads(&article, &extraction, &ex.gazetteer);
-            let rdf_format = if format == ExtractFormat::Nquads { RdfFormat::NQuads } else { RdfFormat::TriG };
-            let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
-            for quad in &quads {
-                writer.serialize_quad(quad)?;
-            }
-            writer.finish()?;
+        };
+        if explain {
+            return explain_facts(&mut out, &article, &extraction);
         }
-    }
+        let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
+        for quad in &quads {
+            writer.serialize_quad(quad)?;
+        }
+        writer.finish()?;
+        Ok(())
+    })?;
     out.flush()?;
     Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
