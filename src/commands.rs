@@ -91,10 +91,10 @@ fn prepare(ex: &Extractor, article: Article) -> Prepared {
     }
 }
 
-/// Articles written in one transaction: up to this many…
-const BATCH_ARTICLES: usize = 256;
+/// Articles written in one commit: up to this many…
+const BATCH_ARTICLES: usize = 1024;
 /// …or this many quads.
-const BATCH_QUADS: usize = 100_000;
+const BATCH_QUADS: usize = 200_000;
 
 /// What an ingest did so far.
 #[derive(Default)]
@@ -106,17 +106,17 @@ struct Tally {
     relations: usize,
 }
 
-/// Writes a batch of articles in one transaction and empties it.
+/// Writes a batch of articles (new ones through the bulk loader) and empties it.
 fn write_batch(store: &GraphStore, batch: &mut Vec<Prepared>, tally: &mut Tally) -> Result<()> {
     let (Some(first), Some(last)) = (batch.first(), batch.last()) else { return Ok(()) };
-    let outcomes =
-        store.put_articles(batch.iter().map(|p| (&p.iri, p.hash.as_str(), p.quads.as_slice()))).with_context(|| {
-            if batch.len() == 1 {
-                format!("{}: writing to the store", first.origin)
-            } else {
-                format!("{} to {}: writing to the store", first.origin, last.origin)
-            }
-        })?;
+    let articles: Vec<_> = batch.iter().map(|p| (&p.iri, p.hash.as_str(), p.quads.as_slice())).collect();
+    let outcomes = store.put_articles_bulk(&articles).with_context(|| {
+        if batch.len() == 1 {
+            format!("{}: writing to the store", first.origin)
+        } else {
+            format!("{} to {}: writing to the store", first.origin, last.origin)
+        }
+    })?;
     for (outcome, prepared) in outcomes.iter().zip(batch.iter()) {
         match outcome {
             Outcome::Added => tally.added += 1,
