@@ -101,19 +101,34 @@ else
 fi
 record query_store "$(basename "$store")"
 
-# 4. Saved queries: median of RUNS runs each, in one process, results fully read.
-"$nb" query-latency "$store" "$runs" \
-    actors-of-article article="$article" -- \
-    denied-and-hedged -- facts-with-evidence -- leaders -- \
-    meetings-of name="Tony Blair" -- most-mentioned -- \
-    partners-and-adversaries name="United States" -- \
-    relations-between a="United States" b=Iraq -- troop-deployments -- \
-    who-accuses name="United States" -- who-attacks name=Iraq -- \
-    who-sanctions name=Iran -- who-supports name=Brasil |
-    while IFS=$'\t' read -r name ms rows; do
+# 4. Saved queries: median of RUNS runs each (one run when it takes over 10 s), in
+# one process, results fully read; a query still running after QUERY_TIMEOUT seconds
+# (default 120) is recorded as "timeout".
+while IFS='|' read -r name params; do
+    read -ra args <<<"$params"
+    if line=$(timeout "${QUERY_TIMEOUT:-120}" "$nb" query-latency "$store" "$runs" "$name" "${args[@]//_/ }"); then
+        IFS=$'\t' read -r _ ms rows made <<<"$line"
         record "query.$name.median_ms" "$ms"
         record "query.$name.rows" "$rows"
-    done
+        record "query.$name.runs" "$made"
+    else
+        record "query.$name.median_ms" "timeout (${QUERY_TIMEOUT:-120} s)"
+    fi
+done <<QUERIES
+actors-of-article|article=$article
+denied-and-hedged|
+facts-with-evidence|
+leaders|
+meetings-of|name=Tony_Blair
+most-mentioned|
+partners-and-adversaries|name=United_States
+relations-between|a=United_States b=Iraq
+troop-deployments|
+who-accuses|name=United_States
+who-attacks|name=Iraq
+who-sanctions|name=Iran
+who-supports|name=Brasil
+QUERIES
 
 # 5. `newsgraph query` start-up on a small store (the bundled examples).
 "$ng" --quiet --store "$work/small" ingest "$repo/examples"

@@ -7,7 +7,8 @@
 //! - `bulk-load STORE FILE.nq`: Oxigraph's own bulk loader into a fresh store; prints
 //!   the quads' file size and the seconds taken.
 //! - `query-latency STORE RUNS NAME [NAME=VALUE…] -- …`: each saved query (with its
-//!   parameters) run RUNS times in process, fully read; prints name and median ms.
+//!   parameters) run RUNS times in process, fully read; prints name, median ms, rows
+//!   and the runs made (one only when the first takes over 10 s).
 //! - `median RUNS CMD ARG…`: runs a command RUNS times; prints the median wall ms.
 
 use anyhow::{bail, Context, Result};
@@ -107,8 +108,11 @@ fn query_latency(args: &[String]) -> Result<()> {
                 QueryResults::Boolean(_) => 1,
             };
             times.push(started.elapsed());
+            if started.elapsed() > Duration::from_secs(10) {
+                break;
+            }
         }
-        println!("{name}\t{:.1}\t{rows}", median(&mut times).as_secs_f64() * 1e3);
+        println!("{name}\t{:.1}\t{rows}\t{}", median(&mut times).as_secs_f64() * 1e3, times.len());
     }
     Ok(())
 }
