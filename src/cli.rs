@@ -18,6 +18,10 @@ pub struct Cli {
     /// Print no summary or progress on standard error (errors are still printed).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Threads extracting articles for `ingest` and `extract` (0: one per core). The
+    /// results are written in input order by one writer whatever the number.
+    #[arg(long, global = true, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -31,6 +35,10 @@ pub enum Command {
         /// Files (.txt, .md, .jsonl), directories (read recursively) or - for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Articles written per commit (each article stays whole either way; a crash
+        /// loses at most the batch being written).
+        #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+        batch: u32,
         #[command(flatten)]
         meta: MetaArgs,
     },

@@ -10,7 +10,7 @@ use anyhow::{bail, Context, Result};
 use newsgraph::date::Date;
 use newsgraph::input::{self, Defaults, Lang};
 use newsgraph::store::{GraphStore, Outcome, QueryLimits, StoreError};
-use newsgraph::{queries, rdf, Config, Extractor};
+use newsgraph::{parallel, queries, rdf, Article, Config, Extractor};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -23,11 +23,14 @@ use std::time::{Duration, Instant};
 /// command runs, `NEWSGRAPH_FAULT=panic-on:TEXT` while extracting an article whose
 /// text holds TEXT (no panic may reach a user, whatever goes wrong), and
 /// `NEWSGRAPH_FAULT=abort-after:N` ends `ingest` abruptly, no clean-up, once it has
-/// written N articles (a crash at a known point of a batch).
+/// written N articles or more (a crash at a known point of a run: after the commit
+/// that reaches N, since articles are written in batches).
 const FAULT: &str = "NEWSGRAPH_FAULT";
 
 fn abort_after(written: usize) {
-    if std::env::var_os(FAULT).is_some_and(|f| f.to_string_lossy() == format!("abort-after:{written}")) {
+    let Some(fault) = std::env::var_os(FAULT) else { return };
+    let at: Option<usize> = fault.to_string_lossy().strip_prefix("abort-after:").and_then(|n| n.parse().ok());
+    if at.is_some_and(|at| written >= at) {
         std::process::abort();
     }
 }
@@ -46,33 +49,31 @@ fn injected_fault(article: Option<&str>) {
 /// everything else under a line per line; past this many, they are only counted.
 const SHOWN_PER_FILE: usize = 20;
 
-/// The articles of a batch, extracted, with their quads. What cannot be read or
-/// extracted is printed (up to [`SHOWN_PER_FILE`] a file) and counted in `failed`,
-/// and the batch goes on.
+/// The articles of a batch, read in order. What cannot be read is printed (up to
+/// [`SHOWN_PER_FILE`] a file) and counted in `failed`, and the batch goes on.
 struct Batch<'a> {
     files: std::vec::IntoIter<std::path::PathBuf>,
     reading: Option<(std::path::PathBuf, input::Articles)>,
     defaults: &'a Defaults,
-    ex: &'a Extractor,
     bad_in_file: usize,
-    /// Inputs (paths, files, lines, articles) that failed so far.
+    /// Inputs (paths, files, lines) that failed so far.
     failed: usize,
 }
 
 impl<'a> Batch<'a> {
-    fn new(paths: &[std::path::PathBuf], defaults: &'a Defaults, ex: &'a Extractor) -> Batch<'a> {
+    fn new(paths: &[std::path::PathBuf], defaults: &'a Defaults) -> Batch<'a> {
         let (files, errors) = input::expand_paths(paths);
         for error in &errors {
             eprintln!("newsgraph: {error}");
         }
-        Batch { files: files.into_iter(), reading: None, defaults, ex, bad_in_file: 0, failed: errors.len() }
+        Batch { files: files.into_iter(), reading: None, defaults, bad_in_file: 0, failed: errors.len() }
     }
 }
 
 impl Iterator for Batch<'_> {
-    type Item = (newsgraph::Article, newsgraph::Extraction, Vec<Quad>);
+    type Item = Article;
 
-    fn next(&mut self) -> Option<Self::Item> {
+    fn next(&mut self) -> Option<Article> {
         loop {
             if self.reading.is_none() {
                 let file = self.files.next()?;
@@ -89,8 +90,8 @@ impl Iterator for Batch<'_> {
                 self.reading = None;
                 continue;
             };
-            match article.and_then(|article| extract_article(self.ex, &article).map(|(e, q)| (article, e, q))) {
-                Ok(done) => return Some(done),
+            match article {
+                Ok(article) => return Some(article),
                 Err(error) => {
                     self.failed += 1;
                     self.bad_in_file += 1;
@@ -126,7 +127,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let config = Config { lexicon_dir: cli.lexicon.clone() };
     injected_fault(None);
     match cli.command {
-        Command::Ingest { paths, meta } => ingest(&cli.store, &config, &paths, &meta, cli.quiet),
+        Command::Ingest { paths, batch, meta } => {
+            let batch = batch as usize;
+            ingest(&cli.store, &config, &paths, &meta, cli.quiet, threads(cli.threads), batch)
+        }
         Command::Query { query: text, format, params, timeout, allow_service } => {
             let limits = QueryLimits { allow_service, timeout: timeout.map(Duration::from_secs_f64) };
             if let Some(timeout) = limits.timeout {
@@ -142,7 +146,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", q.text);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { paths, format, explain, meta } => extract(&config, &paths, format, explain, &meta),
+        Command::Extract { paths, format, explain, meta } => {
+            extract(&config, &paths, format, explain, &meta, threads(cli.threads))
+        }
         Command::Export { format, graph } => export(&cli.store, format, graph.as_deref()),
         Command::Articles => articles(&cli.store),
         Command::Remove { article } => remove(&cli.store, &article),
@@ -168,46 +174,88 @@ fn extractor(config: &Config) -> Result<Extractor> {
     Extractor::new(config).context("loading the gazetteer and lexicons")
 }
 
-/// The background graph's quads (gazetteer and ontology) and their hash. The
-/// shapes' blank nodes get labels by their order in the files, not the parser's
-/// random ones, so that every store holds the same quads (an export is the same
-/// whichever store and run it comes from).
-fn background(ex: &Extractor) -> Result<(Vec<Quad>, String)> {
-    let mut quads = ex.gazetteer.quads.clone();
-    let mut text = String::new();
-    let mut labels = std::collections::HashMap::new();
-    let mut stable = |node: &oxigraph::model::BlankNode| {
-        let next = labels.len();
-        labels
-            .entry(node.clone())
-            .or_insert_with(|| oxigraph::model::BlankNode::new_unchecked(format!("o{next}")))
-            .clone()
-    };
-    for (name, turtle) in newsgraph::ontology::FILES {
-        text.push_str(turtle);
-        for q in oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
-            let mut q = q.with_context(|| format!("ontology/{name}"))?;
-            if let oxigraph::model::NamedOrBlankNode::BlankNode(b) = &q.subject {
-                q.subject = stable(b).into();
-            }
-            if let Term::BlankNode(b) = &q.object {
-                q.object = stable(b).into();
-            }
-            quads.push(q);
-        }
+/// `--threads`: 0 is one per core.
+fn threads(requested: usize) -> usize {
+    if requested == 0 {
+        parallel::available_threads()
+    } else {
+        requested
     }
-    for (_, turtle) in newsgraph::gazetteer::EMBEDDED {
-        text.push_str(turtle);
-    }
-    Ok((quads, rdf::content_hash(&text)))
 }
 
+/// One article extracted, ready for the writer.
+struct Prepared {
+    origin: String,
+    iri: NamedNode,
+    hash: String,
+    quads: Vec<Quad>,
+    warnings: Vec<String>,
+    entities: usize,
+    relations: usize,
+}
+
+/// Extracts an article and builds its graph (the work done in parallel).
+fn prepare(ex: &Extractor, article: Article) -> Result<Prepared, input::InputError> {
+    let (extraction, quads) = extract_article(ex, &article)?;
+    Ok(Prepared {
+        iri: rdf::article_iri(&article),
+        hash: rdf::content_hash(&article.text),
+        quads,
+        entities: extraction.mention_entities.iter().flatten().collect::<std::collections::HashSet<_>>().len(),
+        relations: extraction.facts.iter().filter(|f| f.is_asserted()).count(),
+        warnings: extraction.warnings,
+        origin: article.origin,
+    })
+}
+
+/// Articles written in one commit: up to `--batch` articles or this many quads.
+const BATCH_QUADS: usize = 200_000;
+
+/// What an ingest did so far.
+#[derive(Default)]
+struct Tally {
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    entities: usize,
+    relations: usize,
+}
+
+/// Writes a batch of articles (new ones through the bulk loader) and empties it.
+fn write_batch(store: &GraphStore, batch: &mut Vec<Prepared>, tally: &mut Tally) -> Result<()> {
+    let (Some(first), Some(last)) = (batch.first(), batch.last()) else { return Ok(()) };
+    let articles: Vec<_> = batch.iter().map(|p| (&p.iri, p.hash.as_str(), p.quads.as_slice())).collect();
+    let outcomes = store.put_articles_bulk(&articles).with_context(|| {
+        if batch.len() == 1 {
+            format!("{}: writing to the store", first.origin)
+        } else {
+            format!("{} to {}: writing to the store", first.origin, last.origin)
+        }
+    })?;
+    for (outcome, prepared) in outcomes.iter().zip(batch.iter()) {
+        match outcome {
+            Outcome::Added => tally.added += 1,
+            Outcome::Replaced => tally.replaced += 1,
+            Outcome::Unchanged => tally.unchanged += 1,
+        }
+        tally.entities += prepared.entities;
+        tally.relations += prepared.relations;
+    }
+    batch.clear();
+    abort_after(tally.added + tally.replaced);
+    Ok(())
+}
+
+/// Extracts on `threads` threads; one writer (this thread) stores the articles in
+/// input order, in batches of one transaction each.
 fn ingest(
     store_path: &std::path::Path,
     config: &Config,
     paths: &[std::path::PathBuf],
     meta: &MetaArgs,
     quiet: bool,
+    threads: usize,
+    batch_articles: usize,
 ) -> Result<ExitCode> {
     let started = Instant::now();
     let defaults = defaults(meta)?;
@@ -215,39 +263,53 @@ fn ingest(
     let store =
         GraphStore::open(store_path).with_context(|| format!("opening the store at {}", store_path.display()))?;
     let ex = extractor(config)?;
-    let (background, hash) = background(&ex)?;
-    store.ensure_background(&background, &hash).context("loading the gazetteer into the store")?;
-    let mut batch = Batch::new(paths, &defaults, &ex);
-    let (mut added, mut replaced, mut unchanged, mut entities, mut relations) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
-    for (article, extraction, quads) in &mut batch {
-        for warning in &extraction.warnings {
-            eprintln!("newsgraph: {}: {warning}", article.origin);
-        }
-        let outcome = store
-            .put_article(&rdf::article_iri(&article), &rdf::content_hash(&article.text), &quads)
-            .with_context(|| format!("{}: writing to the store", article.origin))?;
-        match outcome {
-            Outcome::Added => added += 1,
-            Outcome::Replaced => replaced += 1,
-            Outcome::Unchanged => unchanged += 1,
-        }
-        if outcome != Outcome::Unchanged {
-            abort_after(added + replaced);
-        }
-        entities += extraction.mention_entities.iter().flatten().collect::<std::collections::HashSet<_>>().len();
-        relations += extraction.facts.iter().filter(|f| f.is_asserted()).count();
-    }
+    store
+        .ensure_background(&newsgraph::ontology::background_hash(), || {
+            newsgraph::ontology::background_quads(&ex.gazetteer).context("parsing the ontology")
+        })
+        .context("loading the gazetteer into the store")?;
+    let mut articles = Batch::new(paths, &defaults);
+    let mut failed = 0;
+    let mut tally = Tally::default();
+    let mut batch: Vec<Prepared> = Vec::new();
+    let mut batch_quads = 0;
+    parallel::map_ordered(
+        &mut articles,
+        threads,
+        |article| prepare(&ex, article),
+        |prepared| -> Result<()> {
+            let prepared = match prepared {
+                Ok(prepared) => prepared,
+                Err(error) => {
+                    eprintln!("newsgraph: {error}");
+                    failed += 1;
+                    return Ok(());
+                }
+            };
+            for warning in &prepared.warnings {
+                eprintln!("newsgraph: {}: {warning}", prepared.origin);
+            }
+            batch_quads += prepared.quads.len();
+            batch.push(prepared);
+            if batch.len() >= batch_articles || batch_quads >= BATCH_QUADS {
+                write_batch(&store, &mut batch, &mut tally)?;
+                batch_quads = 0;
+            }
+            Ok(())
+        },
+    )?;
+    write_batch(&store, &mut batch, &mut tally)?;
     store.flush()?;
+    let failed = failed + articles.failed;
     if !quiet {
+        let Tally { added, replaced, unchanged, entities, relations } = tally;
         eprintln!(
-            "ingested {} articles ({added} new, {replaced} replaced, {unchanged} unchanged), {entities} entities, {relations} relations, {} failed, in {:.2} s",
+            "ingested {} articles ({added} new, {replaced} replaced, {unchanged} unchanged), {entities} entities, {relations} relations, {failed} failed, in {:.2} s",
             added + replaced + unchanged,
-            batch.failed,
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if batch.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn query_text(query: &str) -> Result<String> {
@@ -438,26 +500,38 @@ fn extract(
     format: ExtractFormat,
     explain: bool,
     meta: &MetaArgs,
+    threads: usize,
 ) -> Result<ExitCode> {
     let defaults = defaults(meta)?;
     let ex = extractor(config)?;
-    let mut batch = Batch::new(paths, &defaults, &ex);
+    let mut articles = Batch::new(paths, &defaults);
+    let mut failed = 0;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for (article, extraction, quads) in &mut batch {
+    let rdf_format = if format == ExtractFormat::Nquads { RdfFormat::NQuads } else { RdfFormat::TriG };
+    let work =
+        |article: Article| extract_article(&ex, &article).map(|(extraction, quads)| (article, extraction, quads));
+    parallel::map_ordered(&mut articles, threads, work, |extracted| -> Result<()> {
+        let (article, extraction, quads) = match extracted {
+            Ok(extracted) => extracted,
+            Err(error) => {
+                eprintln!("newsgraph: {error}");
+                failed += 1;
+                return Ok(());
+            }
+        };
         if explain {
-            explain_facts(&mut out, &article, &extraction)?;
-            continue;
+            return explain_facts(&mut out, &article, &extraction);
         }
-        let rdf_format = if format == ExtractFormat::Nquads { RdfFormat::NQuads } else { RdfFormat::TriG };
         let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
         for quad in &quads {
             writer.serialize_quad(quad)?;
         }
         writer.finish()?;
-    }
+        Ok(())
+    })?;
     out.flush()?;
-    Ok(if batch.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failed + articles.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn explain_facts(out: &mut impl Write, article: &newsgraph::Article, ex: &newsgraph::Extraction) -> Result<()> {

@@ -142,16 +142,19 @@ pub fn resolve(
             }
             Referent::Place(name) if !name.is_empty() => {
                 let key = format!("place:{}", name_key(name));
-                // "Gaza" after "Faixa de Gaza" is the same place.
+                // "Gaza" after "Faixa de Gaza" is the same place; of several, the first
+                // found in the article (not whichever the hash map yields first, which
+                // changed from run to run).
                 let part_of = |k: &str| {
                     by_key
                         .iter()
-                        .find(|(other, _)| {
+                        .filter(|(other, _)| {
                             other.starts_with("place:")
                                 && (other.ends_with(&format!(" {}", &k[6..]))
                                     || k.ends_with(&format!(" {}", &other[6..])))
                         })
                         .map(|(_, &id)| id)
+                        .min()
                 };
                 if let Some(id) = by_key.get(&key).copied().or_else(|| part_of(&key)) {
                     add_alias(&mut r.entities[id], name);

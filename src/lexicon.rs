@@ -5,6 +5,7 @@
 
 use crate::input::Lang;
 use crate::relation::Relation;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -126,6 +127,8 @@ pub struct Lexicon {
     pub lang: Lang,
     /// Relation cues.
     pub rules: Vec<Rule>,
+    /// Which rules can match a sentence, from the literal words they require.
+    pub prefilter: Prefilter,
     /// Roles, as lower-case word sequences, longest first.
     pub roles: Vec<(Vec<String>, RoleKind)>,
     /// Negation words and phrases (word sequences).
@@ -182,6 +185,7 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             lang,
             rules: Vec::new(),
+            prefilter: Prefilter::default(),
             roles: Vec::new(),
             negation: Vec::new(),
             hedge: Vec::new(),
@@ -203,6 +207,7 @@ impl Lexicon {
             }
             parsed.push((name, file));
         }
+        let mut required = Vec::new();
         let mut classes: HashMap<String, Vec<String>> = HashMap::new();
         for (_, file) in &parsed {
             for (k, v) in &file.classes {
@@ -216,8 +221,9 @@ impl Lexicon {
                     origin: origin.clone(),
                     message: format!("unknown relation {:?}", rule.relation),
                 })?;
-                let regex = compile_pattern(&rule.pattern, &classes)
+                let (regex, literals) = compile_pattern(&rule.pattern, &classes)
                     .map_err(|message| LexiconError { origin: origin.clone(), message })?;
+                required.push(literals);
                 lexicon.rules.push(Rule { relation, pattern: rule.pattern, regex, examples: rule.examples, origin });
             }
             for role in file.role {
@@ -239,6 +245,8 @@ impl Lexicon {
                 lexicon.weekdays.extend(names.iter().map(|n| (n.to_lowercase(), i as u32)));
             }
         }
+        lexicon.prefilter =
+            Prefilter::new(&required).map_err(|message| LexiconError { origin: format!("{lang} rules"), message })?;
         lexicon.roles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         lexicon.roles.dedup_by(|a, b| a.0 == b.0);
         Ok(lexicon)
@@ -263,10 +271,17 @@ pub fn placeholder(i: usize) -> String {
 
 const PLACEHOLDER: &str = "⟨[0-9]+⟩";
 
+/// Literal text a rule's regex cannot match without: one entry per required item
+/// (a word, a list of words, a class), each the strings any of which must occur.
+type Required = Vec<Vec<String>>;
+
 /// Compiles a cue pattern (syntax in lexicon/README.md) into a regex over an encoded
-/// sentence: tokens separated by single spaces, with a space before and after.
-fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Result<Regex, String> {
+/// sentence: tokens separated by single spaces, with a space before and after. Also
+/// returns what the sentence must hold for the regex to match: every required word
+/// item stands between two spaces (" acusou "), a prefix after one (" sancion").
+fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Result<(Regex, Required), String> {
     let mut out = String::from(" ");
+    let mut required: Required = Vec::new();
     let (mut subjects, mut objects) = (0, 0);
     let items: Vec<&str> = pattern.split_whitespace().collect();
     let mut skip = 0;
@@ -301,6 +316,19 @@ fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Res
             Some(body) if !body.is_empty() => (body, true),
             _ => (item, false),
         };
+        let literals: Option<Vec<String>> = match body {
+            "{S}" | "{O}" => None,
+            _ if body.starts_with('(') && body.ends_with(')') => {
+                Some(body[1..body.len() - 1].split('|').map(word_literal).collect())
+            }
+            _ if body.starts_with('[') && body.ends_with(']') => {
+                classes.get(&body[1..body.len() - 1]).map(|words| words.iter().map(|w| format!(" {w} ")).collect())
+            }
+            _ => Some(vec![word_literal(body)]),
+        };
+        if let (Some(literals), false) = (literals, optional) {
+            required.push(literals);
+        }
         let token = match body {
             "{S}" => {
                 subjects += 1;
@@ -338,7 +366,78 @@ fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Res
     if subjects != 1 || objects != 1 {
         return Err(format!("needs exactly one {{S}} and one {{O}}, has {subjects} and {objects}"));
     }
-    Regex::new(&out).map_err(|e| e.to_string())
+    Ok((Regex::new(&out).map_err(|e| e.to_string())?, required))
+}
+
+/// The literal a word item requires in the encoded sentence (see [`word_regex`]).
+fn word_literal(word: &str) -> String {
+    let word = word.to_lowercase();
+    match word.strip_suffix('*') {
+        Some(prefix) if !prefix.is_empty() => format!(" {prefix}"),
+        _ => format!(" {word} "),
+    }
+}
+
+/// Which rules can match an encoded sentence: one Aho-Corasick automaton over the
+/// literals every rule requires, so that a sentence runs only the few regexes whose
+/// words it holds instead of all of them. A rule is a candidate when each of its
+/// required items has one of its literals in the sentence; the others cannot match.
+#[derive(Debug, Default)]
+pub struct Prefilter {
+    automaton: Option<AhoCorasick>,
+    /// Per literal of the automaton, the (rule, required item) pairs it satisfies.
+    postings: Vec<Vec<(u32, u8)>>,
+    /// Per rule, the bit mask of its required items (the first 64 of them).
+    full: Vec<u64>,
+}
+
+impl Prefilter {
+    fn new(required: &[Required]) -> Result<Prefilter, String> {
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut literals: Vec<&str> = Vec::new();
+        let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
+        let mut full = Vec::with_capacity(required.len());
+        for (rule, items) in required.iter().enumerate() {
+            // More than 64 required items never occur; a rule checked on its first 64
+            // is still never skipped wrongly.
+            let items = &items[..items.len().min(64)];
+            for (item, alternatives) in items.iter().enumerate() {
+                for literal in alternatives {
+                    let id = *ids.entry(literal.as_str()).or_insert_with(|| {
+                        literals.push(literal.as_str());
+                        postings.push(Vec::new());
+                        literals.len() - 1
+                    });
+                    let posting = (rule as u32, item as u8);
+                    if postings[id].last() != Some(&posting) {
+                        postings[id].push(posting);
+                    }
+                }
+            }
+            full.push(if items.len() == 64 { u64::MAX } else { (1u64 << items.len()) - 1 });
+        }
+        // Standard (not leftmost) semantics with overlapping search: every literal
+        // that occurs is reported, also those sharing a space with the next.
+        let automaton = AhoCorasick::new(&literals).map_err(|e| e.to_string())?;
+        Ok(Prefilter { automaton: Some(automaton), postings, full })
+    }
+
+    /// For each rule (in lexicon order), whether it can match the encoded sentence.
+    pub fn candidates(&self, encoded: &str) -> Vec<bool> {
+        let Some(automaton) = &self.automaton else {
+            return vec![true; self.full.len()];
+        };
+        let mut found: Vec<u32> = automaton.find_overlapping_iter(encoded).map(|m| m.pattern().as_u32()).collect();
+        found.sort_unstable();
+        found.dedup();
+        let mut seen = vec![0u64; self.full.len()];
+        for id in found {
+            for &(rule, item) in &self.postings[id as usize] {
+                seen[rule as usize] |= 1 << item;
+            }
+        }
+        seen.iter().zip(&self.full).map(|(seen, full)| seen == full).collect()
+    }
 }
 
 fn word_regex(word: &str) -> String {
@@ -356,10 +455,23 @@ mod tests {
     #[test]
     fn compiles_words_alternatives_prefixes_gaps_and_optionals() {
         let classes = HashMap::from([("det".to_string(), vec!["o".to_string(), "a".to_string()])]);
-        let re = compile_pattern("{S} ~2 (acusou|acusa) [det]? {O} sancion*?", &classes).unwrap();
+        let (re, required) = compile_pattern("{S} ~2 (acusou|acusa) [det]? {O} sancion*?", &classes).unwrap();
+        assert_eq!(required, vec![vec![" acusou ".to_string(), " acusa ".to_string()]]);
         assert!(re.is_match(" ⟨0⟩ ontem acusou ⟨1⟩ . "));
         assert!(re.is_match(" ⟨0⟩ acusa o ⟨1⟩ sancionando "));
         assert!(!re.is_match(" ⟨0⟩ um dois três acusou ⟨1⟩ "), "the gap is at most two tokens");
+    }
+
+    #[test]
+    fn prefilter_keeps_only_rules_whose_required_words_occur() {
+        let classes = HashMap::from([("det".to_string(), vec!["o".to_string(), "a".to_string()])]);
+        let patterns = ["{S} (acusou|acusa) [det] {O}", "{S} sancion* {O}", "{S} , ~2 {O}", "{S} [det]? {O}"];
+        let required: Vec<Required> = patterns.iter().map(|p| compile_pattern(p, &classes).unwrap().1).collect();
+        let prefilter = Prefilter::new(&required).unwrap();
+        // " acusa " and " a " share a space: both are found.
+        assert_eq!(prefilter.candidates(" ⟨0⟩ acusa a ⟨2⟩ "), vec![true, false, false, true]);
+        assert_eq!(prefilter.candidates(" ⟨0⟩ , ⟨2⟩ sancionou "), vec![false, true, true, true]);
+        assert_eq!(prefilter.candidates(" ⟨0⟩ acusa ⟨2⟩ "), vec![false, false, false, true]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod input;
 pub mod lexicon;
 pub mod mentions;
 pub mod ontology;
+pub mod parallel;
 pub mod queries;
 pub mod rdf;
 pub mod relation;

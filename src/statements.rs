@@ -112,7 +112,8 @@ pub fn find(
             .collect();
         for reading in readings(&items, sentence, lex) {
             let (encoded, offsets) = render(&items, &reading, sentence);
-            for rule in &lex.rules {
+            let candidates = lex.prefilter.candidates(&encoded);
+            for rule in lex.rules.iter().zip(candidates).filter_map(|(rule, can)| can.then_some(rule)) {
                 for caps in rule.regex.captures_iter(&encoded) {
                     let whole = caps.get(0).expect("a match");
                     // The item of the reading at a byte of its string, as an index into `items`.

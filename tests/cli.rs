@@ -132,3 +132,36 @@ fn extract_explain_shows_the_rule() {
         .stdout(predicate::str::contains("criticizes"))
         .stdout(predicate::str::contains("rule:"));
 }
+
+/// The store's quads without the ontology's blank nodes (named afresh by each parse).
+fn article_quads(store: &std::path::Path) -> String {
+    quads(store).lines().filter(|l| !l.contains("_:")).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn parallel_ingest_stores_what_serial_ingest_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = ["en-baltic-exercise", "en-sahel-aid", "pt-br-mercosul-chile", "pt-pt-cimeira-cplp"];
+    let text = |name: &str| std::fs::read_to_string(format!("examples/{name}.txt")).unwrap();
+    let line = |id: &str, name: &str| serde_json::json!({"id": id, "text": text(name)}).to_string();
+    let mut lines: Vec<String> = examples.iter().enumerate().map(|(i, name)| line(&format!("a{i}"), name)).collect();
+    // In one batch: a new text under a stored id replaces it, the same text again changes nothing.
+    lines.push(line("a0", examples[1]));
+    lines.push(line("a2", examples[2]));
+    let file = dir.path().join("batch.jsonl");
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let mut stored = Vec::new();
+    for threads in ["1", "2", "3"] {
+        let store = dir.path().join(format!("s{threads}"));
+        newsgraph(&store)
+            .args(["ingest", "--threads", threads])
+            .arg(&file)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("ingested 6 articles (4 new, 1 replaced, 1 unchanged)"));
+        stored.push(article_quads(&store));
+    }
+    assert!(stored[0].contains("article/a3"));
+    assert_eq!(stored[0], stored[1], "two threads");
+    assert_eq!(stored[0], stored[2], "three threads");
+}

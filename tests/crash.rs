@@ -58,7 +58,7 @@ fn spawn_ingest(store: &Path, articles: &Path, fault: Option<&str>) -> Child {
         .env_remove("NEWSGRAPH_STORE")
         .arg("--store")
         .arg(store)
-        .args(["ingest", "--quiet", "--lang", "pt"])
+        .args(["ingest", "--quiet", "--lang", "pt", "--batch", "10"])
         .arg(articles)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

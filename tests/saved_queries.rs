@@ -30,15 +30,8 @@ fn fixture() -> &'static (tempfile::TempDir, GraphStore) {
                     .expect("stored");
             }
         }
-        let mut background = extractor().gazetteer.quads.clone();
-        for (_, turtle) in newsgraph::ontology::FILES {
-            background.extend(
-                oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
-                    .for_slice(turtle.as_bytes())
-                    .map(|q| q.expect("ontology parses")),
-            );
-        }
-        store.ensure_background(&background, "test").expect("background");
+        let background = || newsgraph::ontology::background_quads(&extractor().gazetteer).map_err(anyhow::Error::from);
+        store.ensure_background("test", background).expect("background");
         (dir, store)
     })
 }
