@@ -28,7 +28,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract articles and store them, one named graph (one transaction) per article.
     Ingest {
-        /// Files (.txt, .md, .jsonl), directories (read recursively) or - for standard input.
+        /// Files (.txt, .md, .html, .jsonl, and each of them as .gz), directories (read
+        /// recursively) or - for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[command(flatten)]

@@ -5,6 +5,7 @@ pub mod date;
 pub mod entities;
 pub mod extract;
 pub mod gazetteer;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 pub mod mentions;

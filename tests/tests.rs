@@ -7,5 +7,6 @@ mod data;
 mod errors;
 mod extraction;
 mod hostile_queries;
+mod inputs;
 mod properties;
 mod saved_queries;
