@@ -40,7 +40,8 @@ pub enum Command {
         /// A saved query's name (see `newsgraph queries`), a .rq file or SPARQL text.
         query: String,
         /// Output format: table for people; csv, tsv, json, xml are the W3C results
-        /// formats; turtle and ntriples for CONSTRUCT and DESCRIBE.
+        /// formats; turtle, ntriples, nquads, trig, rdfxml and jsonld for CONSTRUCT
+        /// and DESCRIBE.
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
         /// A parameter of the query, NAME=VALUE, bound as an RDF term: <IRI>,
@@ -82,9 +83,10 @@ pub enum Command {
         #[command(flatten)]
         meta: MetaArgs,
     },
-    /// Write the store's quads (or one graph's) to standard output.
+    /// Write the store's quads (or one graph's) to standard output in an RDF syntax,
+    /// or its events (gdelt) or actor graph (dot, graphml) for analysts' tools.
     Export {
-        /// RDF syntax.
+        /// RDF syntax, or an analysts' format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Nquads)]
         format: ExportFormat,
         /// Only this graph (an article's IRI).
@@ -147,6 +149,14 @@ pub enum QueryFormat {
     Turtle,
     /// N-Triples (CONSTRUCT, DESCRIBE).
     Ntriples,
+    /// N-Quads (CONSTRUCT, DESCRIBE; every triple in the default graph).
+    Nquads,
+    /// TriG (CONSTRUCT, DESCRIBE; every triple in the default graph).
+    Trig,
+    /// RDF/XML (CONSTRUCT, DESCRIBE).
+    Rdfxml,
+    /// JSON-LD (CONSTRUCT, DESCRIBE).
+    Jsonld,
 }
 
 /// `extract --format`.
@@ -167,6 +177,20 @@ pub enum ExportFormat {
     Trig,
     /// Turtle (graph names dropped).
     Turtle,
+    /// N-Triples (graph names dropped).
+    Ntriples,
+    /// RDF/XML (graph names dropped).
+    Rdfxml,
+    /// JSON-LD (named graphs kept).
+    Jsonld,
+    /// GDELT-style tab-separated events, one row per event, with a header: date,
+    /// actors and their ISO countries, CAMEO code, Goldstein value, place, source,
+    /// polarity, modality, article.
+    Gdelt,
+    /// The actor graph (entities and direct relations) as Graphviz DOT.
+    Dot,
+    /// The actor graph as GraphML (Gephi, yEd, networkx).
+    Graphml,
 }
 
 /// `--timeout`: a positive, finite number of seconds.

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod entities;
+pub mod exports;
 pub mod extract;
 pub mod gazetteer;
 pub mod html;

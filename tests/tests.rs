@@ -5,6 +5,7 @@ mod cli;
 mod crash;
 mod data;
 mod errors;
+mod exports;
 mod extraction;
 mod hostile_queries;
 mod inputs;
