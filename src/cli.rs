@@ -73,7 +73,7 @@ pub enum Command {
         /// Files, directories or - for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// RDF syntax of the output.
+        /// Output: an RDF syntax, or JSON annotations.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Turtle)]
         format: ExtractFormat,
         /// Instead of RDF, show each fact with its sentence, the rule that fired and
@@ -166,6 +166,9 @@ pub enum ExtractFormat {
     Turtle,
     /// N-Quads.
     Nquads,
+    /// JSON Lines, one object per article: every mention with its character
+    /// offsets, type and entity, every statement with its evidence span.
+    Json,
 }
 
 /// `export --format`.

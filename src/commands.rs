@@ -461,6 +461,11 @@ fn extract(
             explain_facts(&mut out, &article, &extraction)?;
             continue;
         }
+        if format == ExtractFormat::Json {
+            serde_json::to_writer(&mut out, &newsgraph::annotation::annotations(&article, &extraction, &ex))?;
+            writeln!(out)?;
+            continue;
+        }
         let rdf_format = if format == ExtractFormat::Nquads { RdfFormat::NQuads } else { RdfFormat::TriG };
         let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
         for quad in &quads {

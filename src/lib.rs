@@ -1,6 +1,7 @@
 //! newsgraph: news articles in, a knowledge graph of actors and what they do to each
 //! other out, in an embedded Oxigraph store. See ARCHITECTURE.md for the stages.
 
+pub mod annotation;
 pub mod date;
 pub mod entities;
 pub mod exports;

@@ -148,3 +148,51 @@ fn a_corrupt_gzip_file_is_named_and_the_batch_goes_on() {
         .stderr(predicates::str::contains("bad.txt.gz"))
         .stdout(predicates::str::contains("criticizes"));
 }
+
+#[test]
+fn extract_json_gives_mentions_with_character_offsets_and_statements_with_evidence() {
+    let text = "Quénia e Somália\n\nNairobi, 3 de maio de 2025 – O Quénia condenou a Somália na terça-feira.\n";
+    let out = Command::cargo_bin("newsgraph")
+        .unwrap()
+        .args(["extract", "--format", "json", "--lang", "pt", "-"])
+        .write_stdin(format!("{text}{text}"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "one article, one JSON line");
+    let json = &lines[0];
+    assert_eq!(json["lang"], "pt");
+    assert_eq!(json["published"], "2025-05-03");
+    let chars: Vec<char> = json["text"].as_str().unwrap().chars().collect();
+    let slice = |v: &serde_json::Value| -> String {
+        chars[v["start"].as_u64().unwrap() as usize..v["end"].as_u64().unwrap() as usize].iter().collect()
+    };
+    let entities = json["entities"].as_array().unwrap();
+    let mentions = json["mentions"].as_array().unwrap();
+    assert!(!mentions.is_empty());
+    for mention in mentions {
+        // Offsets count characters: "Quénia" has a two-byte é.
+        assert_eq!(slice(mention), mention["text"].as_str().unwrap(), "{mention}");
+        if let Some(e) = mention["entity"].as_u64() {
+            assert_eq!(mention["type"], entities[e as usize]["type"]);
+        }
+    }
+    let kenya = entities.iter().find(|e| e["iri"].as_str().unwrap().ends_with("country-ke")).expect("Kenya");
+    assert_eq!(kenya["type"], "Country");
+    let statements = json["statements"].as_array().unwrap();
+    let criticism = statements.iter().find(|s| s["relation"] == "criticizes").expect("a criticism");
+    assert_eq!(entities[criticism["subject"].as_u64().unwrap() as usize]["id"], kenya["id"]);
+    assert_eq!(
+        (&criticism["polarity"], &criticism["modality"], &criticism["cameo"]),
+        (&"positive".into(), &"asserted".into(), &"111".into())
+    );
+    let evidence = &criticism["evidence"];
+    assert_eq!(slice(evidence), evidence["text"].as_str().unwrap());
+    assert!(evidence["text"].as_str().unwrap().contains("O Quénia condenou a Somália"));
+}
