@@ -102,6 +102,14 @@ pub enum Command {
     },
     /// Count what the store holds.
     Stats,
+    /// Print a shell completion script (bash: `source <(newsgraph completions bash)`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `newsgraph man > newsgraph.1`.
+    Man,
 }
 
 /// `queries show NAME`.

@@ -147,6 +147,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Articles => articles(&cli.store),
         Command::Remove { article } => remove(&cli.store, &article),
         Command::Stats => stats(&cli.store),
+        Command::Completions { shell } => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "newsgraph", &mut out);
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = io::stdout().lock();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -220,7 +232,9 @@ fn ingest(
     let mut batch = Batch::new(paths, &defaults, &ex);
     let (mut added, mut replaced, mut unchanged, mut entities, mut relations) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
+    let progress = crate::progress::articles(quiet);
     for (article, extraction, quads) in &mut batch {
+        progress.inc(1);
         for warning in &extraction.warnings {
             eprintln!("newsgraph: {}: {warning}", article.origin);
         }
@@ -238,6 +252,7 @@ fn ingest(
         entities += extraction.mention_entities.iter().flatten().collect::<std::collections::HashSet<_>>().len();
         relations += extraction.facts.iter().filter(|f| f.is_asserted()).count();
     }
+    progress.finish_and_clear();
     store.flush()?;
     if !quiet {
         eprintln!(

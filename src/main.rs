@@ -7,6 +7,7 @@
 
 mod cli;
 mod commands;
+mod progress;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -9,5 +9,6 @@ mod exports;
 mod extraction;
 mod hostile_queries;
 mod inputs;
+mod manners;
 mod properties;
 mod saved_queries;
