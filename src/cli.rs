@@ -110,6 +110,21 @@ pub enum Command {
     },
     /// Print the man page (roff): `newsgraph man > newsgraph.1`.
     Man,
+    /// Serve the store read-only as a SPARQL 1.1 Protocol endpoint at /sparql
+    /// (GET and POST; the results format chosen by the Accept header).
+    Serve {
+        /// Address and port to listen on; 127.0.0.1 keeps it to this machine, port 0
+        /// picks a free port (the address is printed on standard error).
+        #[arg(long, value_name = "ADDRESS:PORT", default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Cancel a query after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = positive_seconds)]
+        timeout: f64,
+        /// Return at most this many results (rows or triples) for a query; an answer
+        /// cut short carries the header X-Newsgraph-Truncated: true.
+        #[arg(long, value_name = "N", default_value_t = 10_000)]
+        max_results: usize,
+    },
 }
 
 /// `queries show NAME`.

@@ -153,6 +153,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve { bind, timeout, max_results } => {
+            let settings = crate::serve::Settings { bind, timeout: Duration::from_secs_f64(timeout), max_results };
+            crate::serve::serve(&cli.store, &settings)
+        }
         Command::Man => {
             let mut out = io::stdout().lock();
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;

@@ -12,3 +12,4 @@ mod inputs;
 mod manners;
 mod properties;
 mod saved_queries;
+mod serve;
