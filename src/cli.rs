@@ -32,7 +32,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract articles and store them, one named graph (one transaction) per article.
     Ingest {
-        /// Files (.txt, .md, .jsonl), directories (read recursively) or - for standard input.
+        /// Files (.txt, .md, .html, .jsonl, and each of them as .gz), directories (read
+        /// recursively) or - for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Articles written per commit (each article stays whole either way; a crash
@@ -47,7 +48,8 @@ pub enum Command {
         /// A saved query's name (see `newsgraph queries`), a .rq file or SPARQL text.
         query: String,
         /// Output format: table for people; csv, tsv, json, xml are the W3C results
-        /// formats; turtle and ntriples for CONSTRUCT and DESCRIBE.
+        /// formats; turtle, ntriples, nquads, trig, rdfxml and jsonld for CONSTRUCT
+        /// and DESCRIBE.
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
         /// A parameter of the query, NAME=VALUE, bound as an RDF term: <IRI>,
@@ -79,7 +81,7 @@ pub enum Command {
         /// Files, directories or - for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// RDF syntax of the output.
+        /// Output: an RDF syntax, or JSON annotations.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Turtle)]
         format: ExtractFormat,
         /// Instead of RDF, show each fact with its sentence, the rule that fired and
@@ -89,9 +91,10 @@ pub enum Command {
         #[command(flatten)]
         meta: MetaArgs,
     },
-    /// Write the store's quads (or one graph's) to standard output.
+    /// Write the store's quads (or one graph's) to standard output in an RDF syntax,
+    /// or its events (gdelt) or actor graph (dot, graphml) for analysts' tools.
     Export {
-        /// RDF syntax.
+        /// RDF syntax, or an analysts' format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Nquads)]
         format: ExportFormat,
         /// Only this graph (an article's IRI).
@@ -107,6 +110,29 @@ pub enum Command {
     },
     /// Count what the store holds.
     Stats,
+    /// Print a shell completion script (bash: `source <(newsgraph completions bash)`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `newsgraph man > newsgraph.1`.
+    Man,
+    /// Serve the store read-only as a SPARQL 1.1 Protocol endpoint at /sparql
+    /// (GET and POST; the results format chosen by the Accept header).
+    Serve {
+        /// Address and port to listen on; 127.0.0.1 keeps it to this machine, port 0
+        /// picks a free port (the address is printed on standard error).
+        #[arg(long, value_name = "ADDRESS:PORT", default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Cancel a query after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = positive_seconds)]
+        timeout: f64,
+        /// Return at most this many results (rows or triples) for a query; an answer
+        /// cut short carries the header X-Newsgraph-Truncated: true.
+        #[arg(long, value_name = "N", default_value_t = 10_000)]
+        max_results: usize,
+    },
 }
 
 /// `queries show NAME`.
@@ -154,6 +180,14 @@ pub enum QueryFormat {
     Turtle,
     /// N-Triples (CONSTRUCT, DESCRIBE).
     Ntriples,
+    /// N-Quads (CONSTRUCT, DESCRIBE; every triple in the default graph).
+    Nquads,
+    /// TriG (CONSTRUCT, DESCRIBE; every triple in the default graph).
+    Trig,
+    /// RDF/XML (CONSTRUCT, DESCRIBE).
+    Rdfxml,
+    /// JSON-LD (CONSTRUCT, DESCRIBE).
+    Jsonld,
 }
 
 /// `extract --format`.
@@ -163,6 +197,9 @@ pub enum ExtractFormat {
     Turtle,
     /// N-Quads.
     Nquads,
+    /// JSON Lines, one object per article: every mention with its character
+    /// offsets, type and entity, every statement with its evidence span.
+    Json,
 }
 
 /// `export --format`.
@@ -174,6 +211,20 @@ pub enum ExportFormat {
     Trig,
     /// Turtle (graph names dropped).
     Turtle,
+    /// N-Triples (graph names dropped).
+    Ntriples,
+    /// RDF/XML (graph names dropped).
+    Rdfxml,
+    /// JSON-LD (named graphs kept).
+    Jsonld,
+    /// GDELT-style tab-separated events, one row per event, with a header: date,
+    /// actors and their ISO countries, CAMEO code, Goldstein value, place, source,
+    /// polarity, modality, article.
+    Gdelt,
+    /// The actor graph (entities and direct relations) as Graphviz DOT.
+    Dot,
+    /// The actor graph as GraphML (Gephi, yEd, networkx).
+    Graphml,
 }
 
 /// `--timeout`: a positive, finite number of seconds.

@@ -153,6 +153,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Articles => articles(&cli.store),
         Command::Remove { article } => remove(&cli.store, &article),
         Command::Stats => stats(&cli.store),
+        Command::Completions { shell } => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "newsgraph", &mut out);
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { bind, timeout, max_results } => {
+            let settings = crate::serve::Settings { bind, timeout: Duration::from_secs_f64(timeout), max_results };
+            crate::serve::serve(&cli.store, &settings)
+        }
+        Command::Man => {
+            let mut out = io::stdout().lock();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -273,11 +289,13 @@ fn ingest(
     let mut tally = Tally::default();
     let mut batch: Vec<Prepared> = Vec::new();
     let mut batch_quads = 0;
+    let progress = crate::progress::articles(quiet);
     parallel::map_ordered(
         &mut articles,
         threads,
         |article| prepare(&ex, article),
         |prepared| -> Result<()> {
+            progress.inc(1);
             let prepared = match prepared {
                 Ok(prepared) => prepared,
                 Err(error) => {
@@ -299,6 +317,7 @@ fn ingest(
         },
     )?;
     write_batch(&store, &mut batch, &mut tally)?;
+    progress.finish_and_clear();
     store.flush()?;
     let failed = failed + articles.failed;
     if !quiet {
@@ -408,7 +427,15 @@ fn query(
                     out.flush()?;
                     return Ok(ExitCode::SUCCESS);
                 }
-                QueryFormat::Turtle | QueryFormat::Ntriples => bail!("--format turtle and ntriples are for CONSTRUCT and DESCRIBE queries; a SELECT gives table, csv, tsv, json or xml"),
+                QueryFormat::Turtle
+                | QueryFormat::Ntriples
+                | QueryFormat::Nquads
+                | QueryFormat::Trig
+                | QueryFormat::Rdfxml
+                | QueryFormat::Jsonld => bail!(
+                    "--format {} is for CONSTRUCT and DESCRIBE queries; a SELECT gives table, csv, tsv, json or xml",
+                    clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_string()).unwrap_or_default()
+                ),
             };
             let mut writer = QueryResultsSerializer::from_format(results_format)
                 .serialize_solutions_to_writer(&mut out, variables)?;
@@ -433,6 +460,10 @@ fn query(
         QueryResults::Graph(triples) => {
             let rdf_format = match format {
                 QueryFormat::Ntriples => RdfFormat::NTriples,
+                QueryFormat::Nquads => RdfFormat::NQuads,
+                QueryFormat::Trig => RdfFormat::TriG,
+                QueryFormat::Rdfxml => RdfFormat::RdfXml,
+                QueryFormat::Jsonld => JSON_LD,
                 _ => RdfFormat::Turtle,
             };
             let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
@@ -523,6 +554,11 @@ fn extract(
         if explain {
             return explain_facts(&mut out, &article, &extraction);
         }
+        if format == ExtractFormat::Json {
+            serde_json::to_writer(&mut out, &newsgraph::annotation::annotations(&article, &extraction, &ex))?;
+            writeln!(out)?;
+            return Ok(());
+        }
         let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
         for quad in &quads {
             writer.serialize_quad(quad)?;
@@ -599,16 +635,42 @@ fn export(store_path: &std::path::Path, format: ExportFormat, graph: Option<&str
         ExportFormat::Nquads => RdfFormat::NQuads,
         ExportFormat::Trig => RdfFormat::TriG,
         ExportFormat::Turtle => RdfFormat::Turtle,
+        ExportFormat::Ntriples => RdfFormat::NTriples,
+        ExportFormat::Rdfxml => RdfFormat::RdfXml,
+        ExportFormat::Jsonld => JSON_LD,
+        ExportFormat::Gdelt | ExportFormat::Dot | ExportFormat::Graphml => {
+            return analysts_export(&store, format, graph.is_some(), out)
+        }
     };
     let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
     for quad in store.quads(graph.as_ref()) {
         let mut quad = quad?;
-        if format == ExportFormat::Turtle {
+        if !rdf_format.supports_datasets() {
             quad.graph_name = GraphName::DefaultGraph;
         }
         writer.serialize_quad(&quad)?;
     }
     writer.finish()?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// JSON-LD as Oxigraph writes it (no profile).
+const JSON_LD: RdfFormat = RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() };
+
+/// `export --format gdelt|dot|graphml`: the events or the actor graph of the whole
+/// store (see `newsgraph::exports`).
+fn analysts_export(store: &GraphStore, format: ExportFormat, one_graph: bool, mut out: impl Write) -> Result<ExitCode> {
+    if one_graph {
+        bail!("--graph selects one graph of an RDF export; gdelt, dot and graphml cover the whole store");
+    }
+    match format {
+        ExportFormat::Gdelt => {
+            newsgraph::exports::events_tsv(store, &mut out)?;
+        }
+        ExportFormat::Dot => newsgraph::exports::ActorGraph::read(store)?.write_dot(&mut out)?,
+        _ => newsgraph::exports::ActorGraph::read(store)?.write_graphml(&mut out)?,
+    }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

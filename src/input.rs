@@ -1,5 +1,7 @@
-//! Reading articles: `.txt`, `.md`, `.jsonl` files, directories (recursively) and
-//! standard input, into [`Article`]s. Knows nothing of extraction or RDF.
+//! Reading articles: `.txt`, `.md`, `.html`, `.jsonl` files, any of them
+//! gzip-compressed (`.gz`), directories (recursively) and standard input (gzip and
+//! HTML recognised by their first bytes), into [`Article`]s. Knows nothing of
+//! extraction or RDF; HTML pages are taken apart by `html`.
 //!
 //! Every failure names its origin (the file, and the line for JSON Lines) and the
 //! readers keep going: one bad line or file never stops a batch.
@@ -115,7 +117,8 @@ pub enum InputError {
 }
 
 /// Expands paths into the files to read, in a stable order: directories are walked
-/// recursively for `.txt`, `.md` and `.jsonl` files, following symbolic links but
+/// recursively for `.txt`, `.md`, `.html`, `.htm` and `.jsonl` files (and those
+/// names with `.gz`), following symbolic links but
 /// never into a directory being walked (a link loop is reported, not followed);
 /// `-` stands for standard input.
 pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
@@ -198,10 +201,41 @@ fn walk(
 }
 
 fn is_article_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
-        Some("txt" | "md" | "markdown" | "jsonl" | "ndjson")
-    )
+    matches!(kind_of(path), (Some(_), _))
+}
+
+/// How a file's text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Markdown,
+    Html,
+    JsonLines,
+}
+
+/// The kind of a file by its name (`None` for names that are no article file), and
+/// whether it is gzip-compressed (`a.html.gz`).
+fn kind_of(path: &Path) -> (Option<Kind>, bool) {
+    let extension = |p: &Path| p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let (extension, gzip) = match extension(path).as_deref() {
+        Some("gz") => (path.file_stem().map(Path::new).and_then(extension), true),
+        _ => (extension(path), false),
+    };
+    let kind = match extension.as_deref() {
+        Some("txt") => Some(Kind::Text),
+        Some("md" | "markdown") => Some(Kind::Markdown),
+        Some("html" | "htm" | "xhtml") => Some(Kind::Html),
+        Some("jsonl" | "ndjson") => Some(Kind::JsonLines),
+        _ => None,
+    };
+    (kind, gzip)
+}
+
+/// Whether a text is an HTML page (for standard input, which has no name).
+fn looks_like_html(text: &str) -> bool {
+    let start: String = text.trim_start_matches('\u{FEFF}').trim_start().chars().take(15).collect();
+    let start = start.to_ascii_lowercase();
+    start.starts_with("<!doctype html") || start.starts_with("<html")
 }
 
 /// The articles of one input, each read or refused, as [`read`] yields them.
@@ -210,10 +244,11 @@ pub type Articles = Box<dyn Iterator<Item = Result<Article, InputError>>>;
 /// Reads the articles of one file (or `-`, standard input). JSON Lines are streamed
 /// line by line; the iterator yields one result per article or failure.
 pub fn read(path: &Path, defaults: &Defaults) -> Articles {
-    let origin = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let is_jsonl = matches!(extension.as_deref(), Some("jsonl" | "ndjson"));
-    let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+    let stdin = path.as_os_str() == "-";
+    let origin = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
+    let (kind, gzip) = kind_of(path);
+    let is_jsonl = kind == Some(Kind::JsonLines);
+    let mut reader: Box<dyn BufRead> = if stdin {
         Box::new(BufReader::new(io::stdin()))
     } else {
         match File::open(path).and_then(|file| Ok((file.metadata()?.len(), file))) {
@@ -224,6 +259,13 @@ pub fn read(path: &Path, defaults: &Defaults) -> Articles {
             Err(source) => return Box::new(std::iter::once(Err(InputError::Io { origin, source }))),
         }
     };
+    // Standard input has no name: gzip is known by its magic number.
+    let gzip = gzip || (stdin && reader.fill_buf().is_ok_and(|start| start.starts_with(&[0x1f, 0x8b])));
+    if gzip {
+        // The 4 MiB limit holds for what is decompressed (`read_text`, `read_line`):
+        // a small file that inflates to gigabytes is refused, not held in memory.
+        reader = Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(reader)));
+    }
     if is_jsonl {
         // Binary junk named .jsonl is one error, not one per "line".
         match reader.fill_buf() {
@@ -256,10 +298,11 @@ pub fn read(path: &Path, defaults: &Defaults) -> Articles {
             }
         }));
     }
-    let is_markdown = matches!(extension.as_deref(), Some("md" | "markdown"));
-    let result = read_text(reader, &origin).and_then(|text| {
-        let text = if is_markdown { strip_markdown(&text) } else { text };
-        article_from_text(text, origin.clone(), defaults)
+    let result = read_text(reader, &origin).and_then(|text| match kind {
+        Some(Kind::Markdown) => article_from_text(strip_markdown(&text), origin.clone(), defaults),
+        Some(Kind::Html) => article_from_html(&text, origin.clone(), defaults),
+        _ if stdin && looks_like_html(&text) => article_from_html(&text, origin.clone(), defaults),
+        _ => article_from_text(text, origin.clone(), defaults),
     });
     Box::new(std::iter::once(result))
 }
@@ -396,6 +439,31 @@ pub fn article_from_text(text: String, origin: String, defaults: &Defaults) -> R
         lang: defaults.lang,
         published: defaults.published,
         url: defaults.url.clone(),
+        origin,
+    })
+}
+
+/// Builds an article from an HTML page (see `html`): its title, body and metadata.
+/// What the command line says (`--title`, `--url`, `--published`, `--lang`) wins
+/// over the page; a page date that is not a date is ignored. The title is the
+/// text's first line unless the body already starts with it.
+pub fn article_from_html(html: &str, origin: String, defaults: &Defaults) -> Result<Article, InputError> {
+    let page = crate::html::parse(html);
+    if page.text.is_empty() {
+        let message = "no article text in the page (only markup, scripts, navigation or footers)".to_string();
+        return Err(InputError::Invalid { origin, message });
+    }
+    let text = match &page.title {
+        Some(title) if !page.text.starts_with(title.as_str()) => format!("{title}\n\n{}", page.text),
+        _ => page.text,
+    };
+    Ok(Article {
+        id: None,
+        title: defaults.title.clone().or(page.title),
+        text,
+        lang: defaults.lang.or_else(|| page.lang.as_deref().and_then(Lang::parse)),
+        published: defaults.published.or_else(|| page.published.as_deref().and_then(Date::parse_iso)),
+        url: defaults.url.clone().or(page.url),
         origin,
     })
 }

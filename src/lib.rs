@@ -1,10 +1,13 @@
 //! newsgraph: news articles in, a knowledge graph of actors and what they do to each
 //! other out, in an embedded Oxigraph store. See ARCHITECTURE.md for the stages.
 
+pub mod annotation;
 pub mod date;
 pub mod entities;
+pub mod exports;
 pub mod extract;
 pub mod gazetteer;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 pub mod mentions;

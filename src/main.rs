@@ -7,6 +7,8 @@
 
 mod cli;
 mod commands;
+mod progress;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;

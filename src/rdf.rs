@@ -67,6 +67,16 @@ pub fn slug(text: &str) -> String {
     }
 }
 
+/// The IRI of an entity: the gazetteer's, else one minted from its name key.
+pub fn entity_iri(entity: &crate::entities::Entity) -> NamedNode {
+    if entity.known.is_some() {
+        node(&entity.key)
+    } else {
+        let (kind, name) = entity.key.split_once(':').unwrap_or(("thing", &entity.key));
+        node(&format!("{NGID}{kind}/{}", slug(name)))
+    }
+}
+
 fn node(text: &str) -> NamedNode {
     NamedNode::new_unchecked(text)
 }
@@ -102,18 +112,7 @@ pub fn article_quads(article: &Article, ex: &Extraction, gaz: &Gazetteer) -> Vec
         add(&article_node, iri::DCTERMS_SOURCE, Literal::new_simple_literal(id).into());
     }
 
-    let entity_nodes: Vec<NamedNode> = ex
-        .entities
-        .iter()
-        .map(|e| {
-            if e.known.is_some() {
-                node(&e.key)
-            } else {
-                let (kind, name) = e.key.split_once(':').unwrap_or(("thing", &e.key));
-                node(&format!("{NGID}{kind}/{}", slug(name)))
-            }
-        })
-        .collect();
+    let entity_nodes: Vec<NamedNode> = ex.entities.iter().map(entity_iri).collect();
     // Entities named in the text, and those a fact uses (a capital's city).
     let mentioned: std::collections::BTreeSet<usize> = ex
         .mention_entities
