@@ -152,30 +152,34 @@ pub fn find(
                     let place = nearest(&places, token_span);
                     let matched = encoded[whole.start()..whole.end()].trim().to_string();
                     for (a, b) in pairs {
+                        // "atacou Washington pelo seu discurso", "attacked X over its remarks": words, not arms.
+                        let relation =
+                            if rule.relation == Relation::Attacks && verbal(sentence, lex, cue_token, &mentions[b]) {
+                                Relation::Criticizes
+                            } else {
+                                rule.relation
+                            };
                         // A capital is its country as an actor, but the city where the
                         // relation wants a place: "atacou Kiev", "visited Taipei", "Bamako, capital do Mali".
                         let city = |m: usize| resolved.place_of_mention[m];
-                        let su = if rule.relation == Relation::LocatedIn { city(a).or(entity(a)) } else { entity(a) };
-                        let ob = if matches!(rule.relation, Relation::Visits | Relation::Attacks | Relation::Captures) {
+                        let su = if relation == Relation::LocatedIn { city(a).or(entity(a)) } else { entity(a) };
+                        let ob = if matches!(relation, Relation::Visits | Relation::Attacks | Relation::Captures) {
                             city(b).or(entity(b))
                         } else {
                             entity(b)
                         };
                         let (Some(su), Some(ob)) = (su, ob) else { continue };
-                        if su == ob
-                            || !rule.relation.subject_ok(ents[su].kind)
-                            || !rule.relation.object_ok(ents[ob].kind)
-                        {
+                        if su == ob || !relation.subject_ok(ents[su].kind) || !relation.object_ok(ents[ob].kind) {
                             continue;
                         }
                         facts.push(Fact {
-                            relation: rule.relation,
+                            relation,
                             subject: su,
                             object: ob,
                             polarity,
                             modality,
                             date,
-                            place: place.filter(|&p| p != ob || rule.relation != Relation::Visits),
+                            place: place.filter(|&p| p != ob || relation != Relation::Visits),
                             source: source.and_then(entity),
                             sentence: s,
                             cue: rule.pattern.clone(),
@@ -219,6 +223,17 @@ fn inherit_dates(
             earlier.find_map(|t| sentence_dates[t])
         };
     }
+}
+
+/// Whether an attack is one of words: a word of speech between the cue and its object
+/// ("ataca discurso agressivo de Washington") or after the object as the reason ("atacou
+/// Washington pelo seu discurso", "attacked Ottawa over its remarks").
+fn verbal(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: &Mention) -> bool {
+    let words = &sentence.lower;
+    let between = (cue + 1..object.tokens.start.min(words.len())).any(|k| lex.is("verbal", &words[k]));
+    let reason = words.get(object.tokens.end).is_some_and(|w| lex.is("reasons", w))
+        && (object.tokens.end + 1..(object.tokens.end + 4).min(words.len())).any(|k| lex.is("verbal", &words[k]));
+    between || reason
 }
 
 /// A claim reported by others and denied by its actor next to it is only alleged: in

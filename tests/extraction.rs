@@ -150,7 +150,8 @@ fn middle_initials_and_titles_that_belong_to_the_next_name() {
 #[test]
 fn relative_clauses_second_predicates_and_short_forms_keep_their_actors() {
     // The traps: "O Gana disse que o Togo atacou … e acusou o Benim" gives Ghana no accusation.
-    // "a Comissão" alone is the Comissão Europeia named before.
+    // "a Comissão" alone is the Comissão Europeia named before; "atacou Washington pelo seu
+    // discurso" is criticism, "atacou a Ucrânia com mísseis" an attack.
     check("clauses-pt", Lang::Pt);
     check("clauses-en", Lang::En);
 }
