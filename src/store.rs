@@ -29,7 +29,7 @@ pub enum StoreError {
     #[error(transparent)]
     Storage(#[from] StorageError),
     /// The store is locked by another process.
-    #[error("the store at {0} is busy: another newsgraph process has it open for writing; try again when it ends")]
+    #[error("the store at {0} is busy: another newsgraph process is writing to it, or reading it while this one would write; try again when it ends")]
     Busy(String),
     /// The query is not valid SPARQL.
     #[error("SPARQL syntax error: {0}")]
@@ -92,12 +92,40 @@ pub enum Outcome {
 /// The store.
 pub struct GraphStore {
     store: Store,
+    /// newsgraph's own lock on the store, held while the store is open: exclusive for
+    /// a writer, shared for readers (see [`LOCK_FILE`]).
+    _lock: std::fs::File,
+}
+
+/// The file newsgraph locks beside RocksDB's: a writer holds it exclusively, readers
+/// share it. RocksDB lets a read-only instance open while a writer bulk-loads, and
+/// that race was seen to fail the writer ("while reopen file for write: …log") or
+/// kill the reader; with this lock a reader and a writer never overlap, and the one
+/// that comes second says the store is busy.
+pub const LOCK_FILE: &str = "newsgraph.lock";
+
+/// Takes newsgraph's lock on a store directory: exclusive or shared, never waiting.
+fn lock(path: &Path, exclusive: bool) -> Result<std::fs::File, StoreError> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.join(LOCK_FILE))
+        .map_err(|e| StoreError::Storage(StorageError::Io(e)))?;
+    let taken = if exclusive { file.try_lock() } else { file.try_lock_shared() };
+    match taken {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy(path.display().to_string())),
+        Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Storage(StorageError::Io(e))),
+    }
 }
 
 impl GraphStore {
     /// Opens (creating if needed) the store at a path, for reading and writing.
     pub fn open(path: &Path) -> Result<GraphStore, StoreError> {
-        Store::open(path).map(|store| GraphStore { store }).map_err(|e| busy_or(e, path))
+        std::fs::create_dir_all(path).map_err(|e| StoreError::Storage(StorageError::Io(e)))?;
+        let lock = lock(path, true)?;
+        Store::open(path).map(|store| GraphStore { store, _lock: lock }).map_err(|e| busy_or(e, path))
     }
 
     /// Opens an existing store read-only (several readers may share it, and a
@@ -111,12 +139,13 @@ impl GraphStore {
                 format!("no store at {}: it {what} (run `newsgraph ingest` first, or pass --store)", path.display());
             return Err(StoreError::Storage(StorageError::Other(message.into())));
         }
-        // A writer may be swapping RocksDB's manifest or removing compacted files
-        // at the moment of opening; a second try sees the new state.
+        let lock = lock(path, false)?;
+        // A writer may have just swapped RocksDB's manifest or removed compacted files;
+        // a second try sees the new state.
         let mut attempt = 0;
         loop {
             match Store::open_read_only(path) {
-                Ok(store) => return Ok(GraphStore { store }),
+                Ok(store) => return Ok(GraphStore { store, _lock: lock }),
                 Err(_) if attempt < 4 => {
                     attempt += 1;
                     std::thread::sleep(Duration::from_millis(50 * attempt));
