@@ -49,9 +49,9 @@ fn injected_fault(article: Option<&str>) {
 /// everything else under a line per line; past this many, they are only counted.
 const SHOWN_PER_FILE: usize = 20;
 
-/// The articles of a batch, read in order. What cannot be read is printed (up to
+/// The articles of the inputs, read in order. What cannot be read is printed (up to
 /// [`SHOWN_PER_FILE`] a file) and counted in `failed`, and the batch goes on.
-struct Batch<'a> {
+struct Reader<'a> {
     files: std::vec::IntoIter<std::path::PathBuf>,
     reading: Option<(std::path::PathBuf, input::Articles)>,
     defaults: &'a Defaults,
@@ -60,17 +60,17 @@ struct Batch<'a> {
     failed: usize,
 }
 
-impl<'a> Batch<'a> {
-    fn new(paths: &[std::path::PathBuf], defaults: &'a Defaults) -> Batch<'a> {
+impl<'a> Reader<'a> {
+    fn new(paths: &[std::path::PathBuf], defaults: &'a Defaults) -> Reader<'a> {
         let (files, errors) = input::expand_paths(paths);
         for error in &errors {
             eprintln!("newsgraph: {error}");
         }
-        Batch { files: files.into_iter(), reading: None, defaults, bad_in_file: 0, failed: errors.len() }
+        Reader { files: files.into_iter(), reading: None, defaults, bad_in_file: 0, failed: errors.len() }
     }
 }
 
-impl Iterator for Batch<'_> {
+impl Iterator for Reader<'_> {
     type Item = Article;
 
     fn next(&mut self) -> Option<Article> {
@@ -284,7 +284,7 @@ fn ingest(
             newsgraph::ontology::background_quads(&ex.gazetteer).context("parsing the ontology")
         })
         .context("loading the gazetteer into the store")?;
-    let mut articles = Batch::new(paths, &defaults);
+    let mut articles = Reader::new(paths, &defaults);
     let mut failed = 0;
     let mut tally = Tally::default();
     let mut batch: Vec<Prepared> = Vec::new();
@@ -535,7 +535,7 @@ fn extract(
 ) -> Result<ExitCode> {
     let defaults = defaults(meta)?;
     let ex = extractor(config)?;
-    let mut articles = Batch::new(paths, &defaults);
+    let mut articles = Reader::new(paths, &defaults);
     let mut failed = 0;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

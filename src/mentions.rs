@@ -362,17 +362,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             // Except "a Comissão", "the Council": the body of that head named before.
             let article = start > 0 && matches!(sentence.lower[start - 1].as_str(), "a" | "o" | "the");
             if end - start == 1 && article && lex.is("org_heads", lower[0]) {
-                out.push(Mention {
-                    sentence: s,
-                    tokens: start..end,
-                    name: start..end,
-                    span: sentence.byte_span(&(start..end)),
-                    referent: Referent::ShortForm(lower[0].to_string()),
-                    locative: false,
-                    inner: false,
-                    acronym: None,
-                    country: None,
-                });
+                out.push(run_mention(s, sentence, start..end, Referent::ShortForm(lower[0].to_string())));
             }
             continue;
         }
@@ -416,19 +406,24 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         } else {
             Referent::Person(text)
         };
-        out.push(Mention {
-            sentence: s,
-            tokens: start..end,
-            name: start..end,
-            span: sentence.byte_span(&(start..end)),
-            referent,
-            locative: false,
-            inner: false,
-            acronym: None,
-            country: None,
-        });
+        out.push(run_mention(s, sentence, start..end, referent));
     }
     out
+}
+
+/// The mention of a capitalised run of sentence `s`, its name being the whole run.
+fn run_mention(s: usize, sentence: &Sentence<'_>, tokens: Range<usize>, referent: Referent) -> Mention {
+    Mention {
+        sentence: s,
+        name: tokens.clone(),
+        span: sentence.byte_span(&tokens),
+        tokens,
+        referent,
+        locative: false,
+        inner: false,
+        acronym: None,
+        country: None,
+    }
 }
 
 /// Whether a run follows a title and a preposition (a demonym or article may stand

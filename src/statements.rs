@@ -288,12 +288,9 @@ fn encode(
         }
     }
     let plain_noun = |t: usize| {
-        let w = &sentence.lower[t];
-        sentence.tokens[t].kind == crate::text::TokenKind::Word
-            && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
-            && !lex.is("function", w)
-            && !lex.is("connectors", w)
-            && !lex.is("locative", w)
+        lower_content_word(sentence, lex, t)
+            && !lex.is("connectors", &sentence.lower[t])
+            && !lex.is("locative", &sentence.lower[t])
     };
     let mut items: Vec<Item> = Vec::new();
     let mut t = 0;
@@ -400,12 +397,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     let is_group = |i: usize| matches!(items.get(i), Some(Item::Group(_)));
     // A lower-case content word: what a predicate starts with.
     let predicate = |i: usize| match items.get(i) {
-        Some(Item::Word(w)) => {
-            sentence.tokens[*w].kind == crate::text::TokenKind::Word
-                && sentence.original[*w].chars().next().is_some_and(char::is_lowercase)
-                && !lex.is("function", &sentence.lower[*w])
-                && !lex.is("coordinators", &sentence.lower[*w])
-        }
+        Some(Item::Word(w)) => lower_content_word(sentence, lex, *w) && !lex.is("coordinators", &sentence.lower[*w]),
         _ => false,
     };
     let whole: Vec<usize> = (0..items.len()).collect();
@@ -450,6 +442,14 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         out.push(reduced);
     }
     out
+}
+
+/// Whether token `t` is a word written in lower case that is not a function word: a
+/// noun a demonym may stand for, or the verb a predicate starts with.
+fn lower_content_word(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
+    sentence.tokens[t].kind == crate::text::TokenKind::Word
+        && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
+        && !lex.is("function", &sentence.lower[t])
 }
 
 /// The token range (first token, one past the last) that items span.
