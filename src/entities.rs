@@ -112,6 +112,11 @@ pub fn resolve(
                 let entry = &gaz.entries[*e];
                 let id = match (entry.kind, how) {
                     (_, LabelKind::Demonym) => known(&mut r, *e, Kind::Country, ""),
+                    (Kind::Place, _) if entry.acts_for.is_some() && !m.locative => {
+                        r.place_of_mention[i] = Some(known(&mut r, *e, Kind::Place, ""));
+                        let actor = entry.acts_for.expect("checked");
+                        known(&mut r, actor, gaz.entries[actor].kind, "")
+                    }
                     (Kind::Place, _) if is_capital(gaz, *e) && !m.locative => {
                         r.place_of_mention[i] = Some(known(&mut r, *e, Kind::Place, ""));
                         known(&mut r, entry.country.expect("a capital has a country"), Kind::Country, "")

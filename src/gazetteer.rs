@@ -50,6 +50,9 @@ pub struct Entry {
     pub country: Option<usize>,
     /// The capital of a country.
     pub capital: Option<usize>,
+    /// `ng:actsFor` of a place: the actor its name stands for when it acts, where that
+    /// is not its country ("Bruxelas decidiu" is the EU).
+    pub acts_for: Option<usize>,
     /// `ng:locatedIn` of a place.
     pub located_in: Option<usize>,
     /// The local name of an organisation's `ng:orgKind` ("GovernmentBody", "NewsAgency").
@@ -161,6 +164,7 @@ impl Gazetteer {
                 same_as: Vec::new(),
                 country: None,
                 capital: None,
+                acts_for: None,
                 located_in: None,
                 org_kind: None,
             });
@@ -208,6 +212,7 @@ impl Gazetteer {
                 }
                 iri::NG_COUNTRY | iri::NG_SEAT_OF => entries[i].country = object_index,
                 iri::NG_LOCATED_IN => entries[i].located_in = object_index,
+                iri::NG_ACTS_FOR => entries[i].acts_for = object_index,
                 iri::NG_ORG_KIND => {
                     entries[i].org_kind = term_iri(&q.object).and_then(|o| o.rsplit('#').next()).map(str::to_string)
                 }

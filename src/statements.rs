@@ -441,6 +441,36 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     if reduced.len() < items.len() {
         out.push(reduced);
     }
+    out.extend(relative_clauses(items, sentence, lex));
+    out
+}
+
+/// A relative clause read as what it says of its actor: "⟨X⟩ , que falou com ⟨Y⟩ ,
+/// reiterou…" → "⟨X⟩ falou com ⟨Y⟩"; "⟨X⟩ , who spoke to ⟨Y⟩ by phone ," → "⟨X⟩ spoke
+/// to ⟨Y⟩ by phone". Only a pronoun that is the clause's subject counts, and only when a
+/// verb comes before any other actor ("⟨X⟩ , que ⟨Y⟩ acusa" has Y for its subject).
+fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<usize>> {
+    let word = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => Some(*w),
+        _ => None,
+    };
+    let lower = |i: usize| word(i).map(|w| sentence.lower[w].as_str());
+    let mut out = Vec::new();
+    for i in 0..items.len() {
+        if !matches!(items[i], Item::Group(_))
+            || lower(i + 1) != Some(",")
+            || !lower(i + 2).is_some_and(|w| lex.is("subject_relatives", w))
+        {
+            continue;
+        }
+        let end = (i + 3..items.len().min(i + 30)).find(|&j| lower(j) == Some(",")).unwrap_or(items.len());
+        let verb_first = (i + 3..end)
+            .find(|&j| word(j).is_none_or(|w| !lex.is("function", &sentence.lower[w])))
+            .is_some_and(|j| word(j).is_some_and(|w| lower_content_word(sentence, lex, w)));
+        if verb_first {
+            out.push(std::iter::once(i).chain(i + 3..end).collect());
+        }
+    }
     out
 }
 

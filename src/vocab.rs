@@ -71,6 +71,7 @@ pub mod iri {
         NG_COUNTRY = "https://w3id.org/newsgraph/ontology#country";
         NG_SEAT = "https://w3id.org/newsgraph/ontology#Seat";
         NG_SEAT_OF = "https://w3id.org/newsgraph/ontology#seatOf";
+        NG_ACTS_FOR = "https://w3id.org/newsgraph/ontology#actsFor";
         NG_LOCATED_IN = "https://w3id.org/newsgraph/ontology#locatedIn";
         NG_ORG_KIND = "https://w3id.org/newsgraph/ontology#orgKind";
     }
