@@ -83,6 +83,9 @@ pub enum RoleKind {
     Head,
     /// Member or official of the organisation named: `memberOf` (and `affiliatedWith` its country).
     Member,
+    /// Commands the organisation named (`leaderOf`: "o comandante do exército", "RSF
+    /// commander X"); without one, only belongs to its country ("the Russian commander").
+    Chief,
     /// Only belongs to a country: `affiliatedWith`.
     Affiliate,
 }

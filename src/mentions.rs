@@ -292,11 +292,18 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         if arabic_article {
             return true;
         }
+        // A function word is capitalised at the start of a sentence or a quote ("A Rússia",
+        // "«Apoio…»"); inside running text, before another capitalised word, it opens a name
+        // ("das Forças Armadas").
+        let opens_name = k > 0
+            && sentence.tokens[k - 1].kind == TokenKind::Word
+            && sentence.original[k - 1].chars().next().is_some_and(char::is_lowercase)
+            && sentence.original.get(k + 1).is_some_and(|w| is_capitalised(w));
         is_capitalised(word)
             && !lex.months.contains_key(lower.as_str())
             && !lex.weekdays.contains_key(lower.as_str())
             && !lex.is("numbers", lower)
-            && !(lex.is("function", lower) && (k == 0 || !is_capitalised(sentence.original[k - 1])))
+            && !(lex.is("function", lower) && (k == 0 || !is_capitalised(sentence.original[k - 1])) && !opens_name)
     };
     let mut out = Vec::new();
     let mut k = 0;
@@ -324,6 +331,17 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
                 c += 1;
             }
             if c > end && c < n && is_name(c) {
+                end = c + 1;
+                continue;
+            }
+            // An organisation's name may go on through "para a", "for the": "Conselho Nacional
+            // para a Salvaguarda da Pátria", "Office for the Coordination of Humanitarian Affairs".
+            let org_so_far = (start..end).any(|t| sentence.lower[t].split('-').any(|part| lex.is("org_heads", part)));
+            let mut c = end;
+            while org_so_far && c < n && c < end + 3 && lex.is("org_links", &sentence.lower[c]) && !covered(c) {
+                c += 1;
+            }
+            if c > end && c < n && is_name(c) && !lex.is("function", &sentence.lower[c]) {
                 end = c + 1;
                 continue;
             }
@@ -367,8 +385,10 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             continue;
         }
         // A portfolio after a title is not a name: "ministra francesa do Comércio
-        // Externo", "Alto Representante para os Negócios Estrangeiros".
-        if after_title(start, &title, known, sentence) {
+        // Externo", "Alto Representante para os Negócios Estrangeiros". A body is: "o
+        // comandante das Forças Armadas", "o porta-voz do Ministério dos Negócios Estrangeiros".
+        let body = lower.iter().any(|w| w.split('-').any(|part| lex.is("org_heads", part)));
+        if !body && after_title(start, &title, known, sentence) {
             continue;
         }
         // "Pakistan-administered Kashmir" is a place; "Iranian-backed" an adjective.

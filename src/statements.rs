@@ -636,7 +636,9 @@ fn role_facts(mentions: &[Mention], roles: &[RoleLink], resolved: &Resolved, gaz
         let org_country = org.and_then(country_of_entity);
         let words = link.words.clone();
         match (link.kind, org) {
-            (RoleKind::Head, Some(o)) => facts.push(structural(Relation::LeaderOf, person, o, s, &cue, words.clone())),
+            (RoleKind::Head | RoleKind::Chief, Some(o)) => {
+                facts.push(structural(Relation::LeaderOf, person, o, s, &cue, words.clone()))
+            }
             (RoleKind::Head, None) => {
                 if let Some(c) = country {
                     facts.push(structural(Relation::LeaderOf, person, c, s, &cue, words.clone()));
