@@ -110,6 +110,7 @@ pub fn find(
             .filter(|&&m| mentions[m].locative && ents[entity(m).expect("filtered")].kind == Kind::Place)
             .map(|&m| (mentions[m].tokens.start, entity(m).expect("filtered")))
             .collect();
+        let in_relative = relative_token_counts(sentence, lex);
         for reading in readings(&items, sentence, lex) {
             let (encoded, offsets) = render(&items, &reading, sentence);
             let candidates = lex.prefilter.candidates(&encoded);
@@ -149,7 +150,17 @@ pub fn find(
                         .map(|t| (t.start, t.date))
                         .collect();
                     let date = nearest(&in_clause, token_span);
-                    let place = nearest(&places, token_span);
+                    // A place far from the statement is what it is about, not where it happened
+                    // ("discutiram a reconstrução de áreas na região de Kursk").
+                    let reach = |at: usize| {
+                        let (a, b) = if at < token_span.0 { (at, token_span.0) } else { (token_span.1, at) };
+                        distance(at, token_span) - (in_relative[b] - in_relative[a.min(b)])
+                    };
+                    let place = places
+                        .iter()
+                        .filter(|(at, _)| reach(*at) <= PLACE_REACH)
+                        .min_by_key(|(at, _)| reach(*at))
+                        .map(|&(_, p)| p);
                     let matched = encoded[whole.start()..whole.end()].trim().to_string();
                     for (a, b) in pairs {
                         // "atacou Washington pelo seu discurso", "attacked X over its remarks": words, not arms.
@@ -531,11 +542,40 @@ fn factuality(
 
 /// The value nearest (in tokens) to a span.
 fn nearest<T: Copy>(candidates: &[(usize, T)], span: (usize, usize)) -> Option<T> {
-    candidates
-        .iter()
-        .min_by_key(|(at, _)| if *at < span.0 { span.0 - at } else { at.saturating_sub(span.1) })
-        .map(|(_, v)| *v)
+    candidates.iter().min_by_key(|(at, _)| distance(*at, span)).map(|(_, v)| *v)
 }
+
+/// For each token position k, how many tokens before k lie inside a relative clause set
+/// off by commas (", who chairs the group," / ", que preside à CEDEAO,"): the words a
+/// place may stand past and still be near its statement.
+fn relative_token_counts(sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<usize> {
+    let words = &sentence.lower;
+    let mut counts = Vec::with_capacity(words.len() + 1);
+    let mut inside = false;
+    let mut total = 0;
+    for k in 0..words.len() {
+        counts.push(total);
+        if words[k] == "," {
+            inside = words.get(k + 1).is_some_and(|w| lex.is("relatives", w));
+        }
+        total += usize::from(inside);
+    }
+    counts.push(total);
+    counts
+}
+
+/// How many tokens lie between a token and a span.
+fn distance(at: usize, span: (usize, usize)) -> usize {
+    if at < span.0 {
+        span.0 - at
+    } else {
+        at.saturating_sub(span.1)
+    }
+}
+
+/// The farthest a place may stand from its statement's words, in tokens: "reuniu-se com
+/// X na quarta-feira em Pyongyang" is near; a place in a long complement is its topic.
+const PLACE_REACH: usize = 6;
 
 /// The source a sentence attributes itself to: "segundo a KCNA", "according to
 /// Reuters", "informou a KCNA", "Reuters reported". Returns the mention.

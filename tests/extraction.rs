@@ -208,3 +208,18 @@ fn a_surname_alone_is_the_same_person() {
         ex.entities.iter().filter(|e| e.kind == newsgraph::gazetteer::Kind::Person).map(|e| e.label.as_str()).collect();
     assert_eq!(people, ["William Ruto"]);
 }
+
+#[test]
+fn an_event_takes_a_place_near_it_not_the_place_it_is_about() {
+    let place = |text: &str, lang: Lang| {
+        let ex = extractor().extract(&article(text, lang));
+        let m = ex.facts.iter().find(|f| f.relation == newsgraph::relation::Relation::MeetsWith).expect("a meeting");
+        m.place.map(|p| ex.entities[p].label.clone())
+    };
+    // The meeting's place stands past a relative clause about the other party.
+    let near = "Ghana's foreign minister met Togo's president, who chairs the regional bloc, in Lomé on Monday.";
+    assert_eq!(place(near, Lang::En).as_deref(), Some("Lomé"));
+    // The place at the end of a long complement is what they discussed.
+    let topic = "O Gana e o Togo reuniram-se para discutir a reconstrução de várias aldeias na região de Volta.";
+    assert_eq!(place(topic, Lang::Pt), None);
+}
