@@ -100,6 +100,17 @@ pub enum Command {
         /// Only this graph (an article's IRI).
         #[arg(long, value_name = "IRI")]
         graph: Option<String>,
+        /// For dot and graphml: keep only the entities a query's results name (by IRI
+        /// or by any of their names) and the relations between them. A saved query's
+        /// name, a .rq file or SPARQL text.
+        #[arg(long, value_name = "QUERY")]
+        query: Option<String>,
+        /// A parameter of --query, NAME=VALUE, as for `newsgraph query`. Repeatable.
+        #[arg(long = "param", value_name = "NAME=VALUE", requires = "query")]
+        params: Vec<String>,
+        /// Write to this file instead of standard output (- is standard output).
+        #[arg(short, long, value_name = "FILE", default_value = "-")]
+        output: PathBuf,
     },
     /// List the stored articles: IRI, id, date, language, headline.
     Articles,

@@ -149,7 +149,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { paths, format, explain, meta } => {
             extract(&config, &paths, format, explain, &meta, threads(cli.threads))
         }
-        Command::Export { format, graph } => export(&cli.store, format, graph.as_deref()),
+        Command::Export { format, graph, query, params, output } => {
+            let filter = query.map(|q| (q, params));
+            let out = output_to(&output)?;
+            export(&cli.store, format, graph.as_deref(), filter.as_ref(), cli.quiet, out)
+        }
         Command::Articles => articles(&cli.store),
         Command::Remove { article } => remove(&cli.store, &article),
         Command::Stats => stats(&cli.store),
@@ -374,23 +378,7 @@ fn query(
     params: &[String],
     limits: QueryLimits,
 ) -> Result<ExitCode> {
-    let text = query_text(query)?;
-    let bindings = params.iter().map(|p| queries::bind(p)).collect::<Result<Vec<_>, _>>()?;
-    if let Some(saved) = queries::find(query) {
-        let declared: Vec<&str> = saved.params.iter().map(|(n, _)| n.as_str()).collect();
-        for (variable, _) in &bindings {
-            if !declared.contains(&variable.as_str()) {
-                bail!(
-                    "--param {}: the saved query {query} has no such parameter (it takes: {})",
-                    variable.as_str(),
-                    if declared.is_empty() { "none".to_string() } else { declared.join(", ") }
-                );
-            }
-        }
-        if let Some(missing) = declared.iter().find(|d| !bindings.iter().any(|(v, _)| v.as_str() == **d)) {
-            bail!("the saved query {query} needs --param {missing}=VALUE (see `newsgraph queries`)");
-        }
-    }
+    let (text, bindings) = query_with_params(query, params)?;
     let store = GraphStore::open_read_only(store_path)?;
     let results = match store.query_with(&text, &bindings, limits) {
         Err(StoreError::Update) => {
@@ -551,6 +539,9 @@ fn extract(
                 return Ok(());
             }
         };
+        for warning in &extraction.warnings {
+            eprintln!("newsgraph: {}: {warning}", article.origin);
+        }
         if explain {
             return explain_facts(&mut out, &article, &extraction);
         }
@@ -622,15 +613,56 @@ fn explain_facts(out: &mut impl Write, article: &newsgraph::Article, ex: &newsgr
     Ok(())
 }
 
-fn export(store_path: &std::path::Path, format: ExportFormat, graph: Option<&str>) -> Result<ExitCode> {
+/// Where `--output` goes: standard output for `-`, else a new file (created or
+/// truncated).
+fn output_to(path: &std::path::Path) -> Result<Box<dyn Write>> {
+    if path == std::path::Path::new("-") {
+        return Ok(Box::new(io::BufWriter::new(io::stdout().lock())));
+    }
+    let file = std::fs::File::create(path).with_context(|| format!("--output {}", path.display()))?;
+    Ok(Box::new(io::BufWriter::new(file)))
+}
+
+/// A query and its `NAME=VALUE` parameters, checked against a saved query's
+/// declared parameters: (SPARQL text, bindings).
+fn query_with_params(query: &str, params: &[String]) -> Result<(String, Vec<(oxigraph::model::Variable, Term)>)> {
+    let text = query_text(query)?;
+    let bindings = params.iter().map(|p| queries::bind(p)).collect::<Result<Vec<_>, _>>()?;
+    if let Some(saved) = queries::find(query) {
+        let declared: Vec<&str> = saved.params.iter().map(|(n, _)| n.as_str()).collect();
+        for (variable, _) in &bindings {
+            if !declared.contains(&variable.as_str()) {
+                bail!(
+                    "--param {}: the saved query {query} has no such parameter (it takes: {})",
+                    variable.as_str(),
+                    if declared.is_empty() { "none".to_string() } else { declared.join(", ") }
+                );
+            }
+        }
+        if let Some(missing) = declared.iter().find(|d| !bindings.iter().any(|(v, _)| v.as_str() == **d)) {
+            bail!("the saved query {query} needs --param {missing}=VALUE (see `newsgraph queries`)");
+        }
+    }
+    Ok((text, bindings))
+}
+
+fn export(
+    store_path: &std::path::Path,
+    format: ExportFormat,
+    graph: Option<&str>,
+    filter: Option<&(String, Vec<String>)>,
+    quiet: bool,
+    mut out: Box<dyn Write>,
+) -> Result<ExitCode> {
     let store = GraphStore::open_read_only(store_path)?;
     let graph = graph
         .map(|g| {
             NamedNode::new(g.trim_start_matches('<').trim_end_matches('>')).with_context(|| format!("--graph {g:?}"))
         })
         .transpose()?;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    if filter.is_some() && !matches!(format, ExportFormat::Dot | ExportFormat::Graphml) {
+        bail!("--query filters the actor graph: it goes with --format dot or graphml");
+    }
     let rdf_format = match format {
         ExportFormat::Nquads => RdfFormat::NQuads,
         ExportFormat::Trig => RdfFormat::TriG,
@@ -639,9 +671,11 @@ fn export(store_path: &std::path::Path, format: ExportFormat, graph: Option<&str
         ExportFormat::Rdfxml => RdfFormat::RdfXml,
         ExportFormat::Jsonld => JSON_LD,
         ExportFormat::Gdelt | ExportFormat::Dot | ExportFormat::Graphml => {
-            return analysts_export(&store, format, graph.is_some(), out)
+            return analysts_export(&store, format, graph.is_some(), filter, out)
         }
     };
+    // The whole store's size is the bar's length; one graph's is not known in advance.
+    let progress = crate::progress::quads(quiet, if graph.is_none() { Some(store.len()? as u64) } else { None });
     let mut writer = prefixed(RdfSerializer::from_format(rdf_format)).for_writer(&mut out);
     for quad in store.quads(graph.as_ref()) {
         let mut quad = quad?;
@@ -649,8 +683,10 @@ fn export(store_path: &std::path::Path, format: ExportFormat, graph: Option<&str
             quad.graph_name = GraphName::DefaultGraph;
         }
         writer.serialize_quad(&quad)?;
+        progress.inc(1);
     }
     writer.finish()?;
+    progress.finish_and_clear();
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -660,16 +696,34 @@ const JSON_LD: RdfFormat = RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProf
 
 /// `export --format gdelt|dot|graphml`: the events or the actor graph of the whole
 /// store (see `newsgraph::exports`).
-fn analysts_export(store: &GraphStore, format: ExportFormat, one_graph: bool, mut out: impl Write) -> Result<ExitCode> {
+fn analysts_export(
+    store: &GraphStore,
+    format: ExportFormat,
+    one_graph: bool,
+    filter: Option<&(String, Vec<String>)>,
+    mut out: impl Write,
+) -> Result<ExitCode> {
+    use newsgraph::exports::{ActorGraph, Named};
     if one_graph {
         bail!("--graph selects one graph of an RDF export; gdelt, dot and graphml cover the whole store");
     }
-    match format {
-        ExportFormat::Gdelt => {
-            newsgraph::exports::events_tsv(store, &mut out)?;
-        }
-        ExportFormat::Dot => newsgraph::exports::ActorGraph::read(store)?.write_dot(&mut out)?,
-        _ => newsgraph::exports::ActorGraph::read(store)?.write_graphml(&mut out)?,
+    if format == ExportFormat::Gdelt {
+        newsgraph::exports::events_tsv(store, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut graph = ActorGraph::read(store)?;
+    if let Some((query, params)) = filter {
+        let (text, bindings) = query_with_params(query, params)?;
+        let limits = QueryLimits::default();
+        let named =
+            Named::by_query(store, &text, &bindings, limits, usize::MAX).with_context(|| format!("--query {query}"))?;
+        graph = graph.named_by(&named, store, limits)?;
+    }
+    if format == ExportFormat::Dot {
+        graph.write_dot(&mut out)?;
+    } else {
+        graph.write_graphml(&mut out)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -1,14 +1,15 @@
 //! Exports for analysts, read from the store with SPARQL and written to any writer:
 //! a GDELT-style TSV of events (one row per `ng:Event`, for pandas and R) and the
 //! actor graph (entities and the direct relations between them) as Graphviz DOT and
-//! as GraphML (for Gephi), its edges typed and coloured by cooperation (Goldstein
-//! above 0) or conflict (below 0).
+//! as GraphML (for Gephi), its edges typed and coloured by the relation's group in
+//! the ontology (`ng:relationGroup`: cooperation, conflict or structural), and
+//! optionally cut down to the entities a query's results name.
 //!
 //! Reads only through [`GraphStore::query`]; prints nothing itself.
 
 use crate::relation::Relation;
-use crate::store::{GraphStore, StoreError};
-use oxigraph::model::Term;
+use crate::store::{GraphStore, QueryLimits, StoreError};
+use oxigraph::model::{Term, Variable};
 use oxigraph::sparql::QueryResults;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -141,12 +142,19 @@ fn plain(term: &Term) -> String {
     }
 }
 
-/// The direct relations between entities, with how many articles state each.
-const EDGES: &str = "SELECT ?s ?p ?o (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+/// The direct relations between entities, with how many articles state each and
+/// the relation's group (from the ontology in the background graph).
+const EDGES: &str = "SELECT ?s ?p ?o (COUNT(DISTINCT ?article) AS ?articles) (SAMPLE(?g) AS ?group) WHERE {
   ?article a schema:NewsArticle .
   GRAPH ?article { ?s ?p ?o }
   ?p a ng:RelationProperty .
+  OPTIONAL { ?p ng:relationGroup ?g }
 } GROUP BY ?s ?p ?o";
+
+/// Every name of every entity, for telling which entities a query's literal
+/// results name.
+const NAMES: &str = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?e ?l WHERE { ?e rdfs:label|skos:altLabel ?l }";
 
 /// Each mentioned entity's label and type.
 const NODES: &str = "SELECT ?e (MIN(STR(?l)) AS ?label) (MIN(STR(?t)) AS ?type) WHERE {
@@ -176,16 +184,20 @@ pub struct Edge {
     pub relation: Relation,
     /// How many articles state it.
     pub articles: usize,
+    /// The relation's group in the ontology (`ng:relationGroup`), lower-cased:
+    /// `cooperation`, `conflict` or `structural`; empty when the store's ontology
+    /// has none.
+    pub group: String,
 }
 
 impl Edge {
-    /// `cooperation` (Goldstein above 0), `conflict` (below) or `structural`
-    /// (leadership, membership, location: no Goldstein value).
-    pub fn kind(&self) -> &'static str {
-        match self.relation.goldstein() {
-            Some(g) if g > 0.0 => "cooperation",
-            Some(g) if g < 0.0 => "conflict",
-            _ => "structural",
+    /// The relation's group: `cooperation`, `conflict` or `structural` (leadership,
+    /// membership, location), as the ontology says.
+    pub fn kind(&self) -> &str {
+        if self.group.is_empty() {
+            "structural"
+        } else {
+            &self.group
         }
     }
 
@@ -195,6 +207,61 @@ impl Edge {
             "cooperation" => "#1a9850",
             "conflict" => "#d73027",
             _ => "#888888",
+        }
+    }
+}
+
+/// What a query's results name: the IRIs and the literal values (lower-cased) of
+/// every row or triple.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Named {
+    /// IRIs.
+    pub iris: BTreeSet<String>,
+    /// Literal values, lower-cased, matched against entities' labels.
+    pub words: BTreeSet<String>,
+}
+
+impl Named {
+    /// Runs a query within limits and collects what its first `max_rows` results name
+    /// (an ASK query names nothing).
+    pub fn by_query(
+        store: &GraphStore,
+        sparql: &str,
+        bindings: &[(Variable, Term)],
+        limits: QueryLimits,
+        max_rows: usize,
+    ) -> Result<Named, ExportError> {
+        let mut named = Named::default();
+        let evaluation = |e: oxigraph::sparql::QueryEvaluationError| StoreError::Evaluation(e.to_string());
+        match store.query_with(sparql, bindings, limits)? {
+            QueryResults::Solutions(solutions) => {
+                for solution in solutions.take(max_rows) {
+                    for (_, term) in solution.map_err(evaluation)?.iter() {
+                        named.add(term);
+                    }
+                }
+            }
+            QueryResults::Graph(triples) => {
+                for triple in triples.take(max_rows) {
+                    let triple = triple.map_err(evaluation)?;
+                    named.add(&triple.subject.into());
+                    named.add(&triple.object);
+                }
+            }
+            QueryResults::Boolean(_) => {}
+        }
+        Ok(named)
+    }
+
+    fn add(&mut self, term: &Term) {
+        match term {
+            Term::NamedNode(n) => {
+                self.iris.insert(n.as_str().to_string());
+            }
+            Term::Literal(l) => {
+                self.words.insert(l.value().to_lowercase());
+            }
+            _ => {}
         }
     }
 }
@@ -212,8 +279,13 @@ pub struct ActorGraph {
 impl ActorGraph {
     /// Reads the actor graph of the whole store.
     pub fn read(store: &GraphStore) -> Result<ActorGraph, ExportError> {
+        ActorGraph::read_with(store, QueryLimits::default())
+    }
+
+    /// Reads the actor graph of the whole store, its queries within limits.
+    pub fn read_with(store: &GraphStore, limits: QueryLimits) -> Result<ActorGraph, ExportError> {
         let mut triples = BTreeMap::new();
-        if let QueryResults::Solutions(solutions) = store.query(&format!("{PREFIXES}{EDGES}"), &[])? {
+        if let QueryResults::Solutions(solutions) = store.query_with(&format!("{PREFIXES}{EDGES}"), &[], limits)? {
             for solution in solutions {
                 let solution = solution.map_err(|e| StoreError::Evaluation(e.to_string()))?;
                 let get = |name: &str| solution.get(name).map(plain).unwrap_or_default();
@@ -225,12 +297,13 @@ impl ActorGraph {
                 if relation.is_symmetric() && s > o {
                     continue;
                 }
-                triples.insert((s, relation, o), get("articles").parse().unwrap_or(1));
+                let group = get("group").rsplit('#').next().unwrap_or_default().to_lowercase();
+                triples.insert((s, relation, o), (get("articles").parse().unwrap_or(1), group));
             }
         }
         let used: BTreeSet<&String> = triples.keys().flat_map(|(s, _, o)| [s, o]).collect();
         let mut nodes: Vec<Node> = Vec::new();
-        if let QueryResults::Solutions(solutions) = store.query(&format!("{PREFIXES}{NODES}"), &[])? {
+        if let QueryResults::Solutions(solutions) = store.query_with(&format!("{PREFIXES}{NODES}"), &[], limits)? {
             for solution in solutions {
                 let solution = solution.map_err(|e| StoreError::Evaluation(e.to_string()))?;
                 let get = |name: &str| solution.get(name).map(plain).unwrap_or_default();
@@ -252,14 +325,75 @@ impl ActorGraph {
         let index: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.iri.as_str(), i)).collect();
         let edges = triples
             .into_iter()
-            .map(|((s, relation, o), articles)| Edge {
+            .map(|((s, relation, o), (articles, group))| Edge {
                 source: index[s.as_str()],
                 target: index[o.as_str()],
                 relation,
                 articles,
+                group,
             })
             .collect();
         Ok(ActorGraph { nodes, edges })
+    }
+
+    /// The part of the graph a query's results name: the entities whose IRI is in
+    /// them or one of whose names (any label, any language) is one of their literal
+    /// values, and the edges between two such entities.
+    pub fn named_by(self, named: &Named, store: &GraphStore, limits: QueryLimits) -> Result<ActorGraph, ExportError> {
+        let mut keep: BTreeSet<usize> =
+            self.nodes.iter().enumerate().filter(|(_, n)| named.iris.contains(&n.iri)).map(|(i, _)| i).collect();
+        if !named.words.is_empty() {
+            let index: BTreeMap<&str, usize> =
+                self.nodes.iter().enumerate().map(|(i, n)| (n.iri.as_str(), i)).collect();
+            if let QueryResults::Solutions(solutions) = store.query_with(&format!("{PREFIXES}{NAMES}"), &[], limits)? {
+                for solution in solutions {
+                    let solution = solution.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+                    let (Some(Term::NamedNode(e)), Some(Term::Literal(l))) = (solution.get("e"), solution.get("l"))
+                    else {
+                        continue;
+                    };
+                    if let Some(&i) = index.get(e.as_str()) {
+                        if named.words.contains(&l.value().to_lowercase()) {
+                            keep.insert(i);
+                        }
+                    }
+                }
+            }
+        }
+        let renumber: BTreeMap<usize, usize> = keep.iter().enumerate().map(|(new, &old)| (old, new)).collect();
+        let edges = self
+            .edges
+            .into_iter()
+            .filter_map(|e| {
+                let (source, target) = (*renumber.get(&e.source)?, *renumber.get(&e.target)?);
+                Some(Edge { source, target, ..e })
+            })
+            .collect();
+        let nodes = self.nodes.into_iter().enumerate().filter(|(i, _)| keep.contains(i)).map(|(_, n)| n).collect();
+        Ok(ActorGraph { nodes, edges })
+    }
+
+    /// The graph as JSON for the page of `newsgraph serve`: `nodes` (`iri`, `label`,
+    /// `type`) and `edges` (`source` and `target` as indexes into `nodes`,
+    /// `relation`, `group`, `directed`, `articles`).
+    pub fn to_json(&self) -> serde_json::Value {
+        let nodes: Vec<serde_json::Value> =
+            self.nodes.iter().map(|n| serde_json::json!({"iri": n.iri, "label": n.label, "type": n.kind})).collect();
+        let edges: Vec<serde_json::Value> = self
+            .edges
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "source": e.source,
+                    "target": e.target,
+                    "relation": e.relation.local_name(),
+                    "group": e.kind(),
+                    "directed": !e.relation.is_symmetric(),
+                    "articles": e.articles,
+                })
+            })
+            .collect();
+        serde_json::json!({"nodes": nodes, "edges": edges})
     }
 
     /// Graphviz DOT: a digraph, nodes labelled with their names and shaped by type,

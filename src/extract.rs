@@ -91,9 +91,10 @@ impl Extractor {
     /// Extracts what an article says.
     pub fn extract(&self, article: &Article) -> Extraction {
         let mut warnings = Vec::new();
-        let lang = article.lang.or_else(|| text::detect_lang(&article.text)).unwrap_or_else(|| {
-            warnings.push("language not recognised; read as English".to_string());
-            Lang::En
+        let lang = article.lang.unwrap_or_else(|| {
+            let detection = crate::language::detect(&article.text);
+            warnings.extend(detection.warning);
+            detection.lang
         });
         let lex = self.lexicon(lang);
         let text = article.text.as_str();

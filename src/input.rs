@@ -45,6 +45,14 @@ impl Lang {
         }
     }
 
+    /// Its English name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Pt => "Portuguese",
+            Lang::En => "English",
+        }
+    }
+
     /// Parses `pt`, `pt-PT`, `pt-BR`, `en`, `en-GB`… (case-insensitive).
     pub fn parse(text: &str) -> Option<Lang> {
         let primary = text.split(['-', '_']).next()?.to_ascii_lowercase();

@@ -9,6 +9,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod html;
 pub mod input;
+pub mod language;
 pub mod lexicon;
 pub mod mentions;
 pub mod ontology;

@@ -9,8 +9,18 @@
 //! otherwise; every query runs under a timeout and returns at most a capped number
 //! of results (an answer cut short says so in `X-Newsgraph-Truncated: true`).
 //! Queries are answered one at a time.
+//!
+//! At `/` a page for people (`web/`, compiled in; no script or style from anywhere
+//! else): a query box, the saved queries to pick from with their parameters, the
+//! results as a table and the actor graph drawn in the browser. It reads two small
+//! JSON answers besides `/sparql`: `/queries` (the saved queries) and `/graph` (the
+//! actor graph, optionally cut to what a query's results name), both under the same
+//! timeout and cap. `/sparql` also takes `param=NAME=VALUE` (a newsgraph extension,
+//! as `query --param`): the value bound as an RDF term, never spliced into the text.
 
 use anyhow::{anyhow, Result};
+use newsgraph::exports::{ActorGraph, ExportError, Named};
+use newsgraph::queries;
 use newsgraph::store::{GraphStore, QueryLimits, StoreError};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -46,7 +56,10 @@ pub fn serve(store_path: &Path, settings: &Settings) -> Result<ExitCode> {
         Server::http(settings.bind.as_str()).map_err(|e| anyhow!("cannot listen on {}: {e}", settings.bind))?;
     let address = server.server_addr().to_ip().map_or_else(|| settings.bind.clone(), |a| a.to_string());
     // Said even with --quiet: without it nobody knows where to connect (port 0).
-    eprintln!("newsgraph: serving {} read-only at http://{address}/sparql", store_path.display());
+    eprintln!(
+        "newsgraph: serving {} read-only at http://{address}/sparql (the page: http://{address}/)",
+        store_path.display()
+    );
     for mut request in server.incoming_requests() {
         let response = match answer(&store, settings, &mut request) {
             Ok(response) => response,
@@ -79,11 +92,19 @@ fn answer(
 ) -> Result<Response<Cursor<Vec<u8>>>, Refusal> {
     let url = request.url().to_string();
     let (path, query_string) = url.split_once('?').unwrap_or((&url, ""));
-    if path == "/" {
-        return Ok(text(200, "newsgraph: the SPARQL endpoint is /sparql (GET ?query=… or POST)\n"));
-    }
     if path != "/sparql" {
-        return Err((404, "not found: the SPARQL endpoint is /sparql\n".into()));
+        if !matches!(request.method(), Method::Get | Method::Head) {
+            return Err((405, "use GET\n".into()));
+        }
+        let params: Vec<(String, String)> = form_urlencoded::parse(query_string.as_bytes()).into_owned().collect();
+        return match path {
+            "/" => Ok(page(INDEX_HTML, "text/html; charset=utf-8")),
+            "/page.js" => Ok(page(PAGE_JS, "text/javascript; charset=utf-8")),
+            "/page.css" => Ok(page(PAGE_CSS, "text/css; charset=utf-8")),
+            "/queries" => Ok(json(&saved_queries(), false)),
+            "/graph" => graph(store, settings, &params),
+            _ => Err((404, "not found: the SPARQL endpoint is /sparql, the page is /\n".into())),
+        };
     }
     let mut params: Vec<(String, String)> = form_urlencoded::parse(query_string.as_bytes()).into_owned().collect();
     match request.method() {
@@ -122,14 +143,8 @@ fn answer(
     let [query] = queries[..] else {
         return Err((400, "give exactly one query parameter\n".into()));
     };
-    let limits = QueryLimits { allow_service: false, timeout: Some(settings.timeout) };
-    let results = store.query_with(query, &[], limits).map_err(|e| match e {
-        StoreError::Syntax(_) => (400, format!("{e}\n")),
-        StoreError::Update => (403, READ_ONLY.to_string()),
-        StoreError::Service(_) => (403, format!("{e}\n")),
-        StoreError::Evaluation(m) if m.contains("cancel") => timed_out(settings),
-        e => (500, format!("{e}\n")),
-    })?;
+    let bindings = bindings(&params)?;
+    let results = store.query_with(query, &bindings, limits(settings)).map_err(|e| refusal(e, settings))?;
     let accept = request_header(request, "Accept").unwrap_or_default();
     let (body, media_type, truncated) = serialize(results, &accept, settings)?;
     let mut response = Response::from_data(body).with_header(header("Content-Type", media_type));
@@ -137,6 +152,89 @@ fn answer(
         response = response.with_header(header("X-Newsgraph-Truncated", "true"));
     }
     Ok(response)
+}
+
+/// The page and its script and style, compiled in.
+const INDEX_HTML: &str = include_str!("../web/index.html");
+const PAGE_JS: &str = include_str!("../web/page.js");
+const PAGE_CSS: &str = include_str!("../web/page.css");
+
+fn page(body: &'static str, media_type: &str) -> Response<Cursor<Vec<u8>>> {
+    Response::from_data(body.as_bytes().to_vec()).with_header(header("Content-Type", media_type))
+}
+
+fn json(value: &serde_json::Value, truncated: bool) -> Response<Cursor<Vec<u8>>> {
+    let mut response = Response::from_data(value.to_string().into_bytes())
+        .with_header(header("Content-Type", "application/json; charset=utf-8"));
+    if truncated {
+        response = response.with_header(header("X-Newsgraph-Truncated", "true"));
+    }
+    response
+}
+
+fn limits(settings: &Settings) -> QueryLimits {
+    QueryLimits { allow_service: false, timeout: Some(settings.timeout) }
+}
+
+fn refusal(error: StoreError, settings: &Settings) -> Refusal {
+    match error {
+        StoreError::Syntax(_) => (400, format!("{error}\n")),
+        StoreError::Update => (403, READ_ONLY.to_string()),
+        StoreError::Service(_) => (403, format!("{error}\n")),
+        StoreError::Evaluation(m) if m.contains("cancel") => timed_out(settings),
+        e => (500, format!("{e}\n")),
+    }
+}
+
+/// The `param=NAME=VALUE` parameters as bindings.
+fn bindings(params: &[(String, String)]) -> Result<Vec<(oxigraph::model::Variable, oxigraph::model::Term)>, Refusal> {
+    params
+        .iter()
+        .filter(|(k, _)| k == "param")
+        .map(|(_, v)| queries::bind(v).map_err(|e| (400, format!("{e}\n"))))
+        .collect()
+}
+
+/// `/queries`: every saved query with its title, description, parameters and text.
+fn saved_queries() -> serde_json::Value {
+    let list: Vec<serde_json::Value> = queries::saved()
+        .into_iter()
+        .map(|q| {
+            let params: Vec<serde_json::Value> =
+                q.params.iter().map(|(name, about)| serde_json::json!({"name": name, "about": about})).collect();
+            serde_json::json!({
+                "name": q.name, "title": q.title, "description": q.description, "params": params, "text": q.text,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(list)
+}
+
+/// `/graph`: the actor graph as JSON (see [`ActorGraph::to_json`]); with `query` (a
+/// saved query's name or SPARQL text) and its `param`s, only what the query's first
+/// results name. At most `max_results` edges, the ones most articles state.
+fn graph(
+    store: &GraphStore,
+    settings: &Settings,
+    params: &[(String, String)],
+) -> Result<Response<Cursor<Vec<u8>>>, Refusal> {
+    let failed = |e: ExportError| match e {
+        ExportError::Store(e) => refusal(e, settings),
+        e => (500, format!("{e}\n")),
+    };
+    let mut graph = ActorGraph::read_with(store, limits(settings)).map_err(failed)?;
+    if let Some((_, query)) = params.iter().find(|(k, _)| k == "query") {
+        let text = queries::find(query).map_or_else(|| query.clone(), |q| q.text);
+        let named = Named::by_query(store, &text, &bindings(params)?, limits(settings), settings.max_results)
+            .map_err(failed)?;
+        graph = graph.named_by(&named, store, limits(settings)).map_err(failed)?;
+    }
+    let truncated = graph.edges.len() > settings.max_results;
+    if truncated {
+        graph.edges.sort_by_key(|e| std::cmp::Reverse(e.articles));
+        graph.edges.truncate(settings.max_results);
+    }
+    Ok(json(&graph.to_json(), truncated))
 }
 
 fn timed_out(settings: &Settings) -> Refusal {

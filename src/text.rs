@@ -1,7 +1,6 @@
 //! Sentences and tokens: pure functions over a text, every span a byte range into it.
 //! Knows no language data beyond a few abbreviations; no I/O.
 
-use crate::input::Lang;
 use std::ops::Range;
 
 /// What a token is.
@@ -156,24 +155,6 @@ fn is_initialism(chars: &[(usize, char)], start: usize, end: usize) -> bool {
     chars[start..end].iter().enumerate().all(|(k, &(_, c))| if k % 2 == 0 { c.is_uppercase() } else { c == '.' })
 }
 
-/// Guesses Portuguese or English from function words; `None` when neither shows.
-pub fn detect_lang(text: &str) -> Option<Lang> {
-    const PT: &[&str] =
-        &["de", "que", "não", "os", "em", "para", "com", "uma", "do", "da", "é", "ao", "na", "no", "dos"];
-    const EN: &[&str] = &["the", "of", "and", "to", "in", "is", "that", "for", "with", "was", "on", "said", "by"];
-    let (mut pt, mut en) = (0usize, 0usize);
-    for word in text.split(|c: char| !c.is_alphanumeric()).take(2000) {
-        let word = word.to_lowercase();
-        pt += usize::from(PT.contains(&word.as_str()));
-        en += usize::from(EN.contains(&word.as_str()));
-    }
-    match (pt, en) {
-        (0, 0) => None,
-        (pt, en) if pt >= en => Some(Lang::Pt),
-        _ => Some(Lang::En),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,12 +176,5 @@ mod tests {
         assert_eq!(words("Russia's war, 1.200 mortos"), ["Russia", "'s", "war", ",", "1.200", "mortos"]);
         assert_eq!(words("the U.S. said"), ["the", "U.S.", "said"]);
         assert_eq!(words("\"ilegal\""), ["\"", "ilegal", "\""]);
-    }
-
-    #[test]
-    fn tells_portuguese_from_english() {
-        assert_eq!(detect_lang("O governo de Angola disse que não vai ceder."), Some(Lang::Pt));
-        assert_eq!(detect_lang("The government of Angola said that it would not yield."), Some(Lang::En));
-        assert_eq!(detect_lang("12345"), None);
     }
 }

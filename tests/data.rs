@@ -84,3 +84,31 @@ fn the_ontology_declares_all_eighteen_relations() {
         }
     }
 }
+
+#[test]
+fn every_relation_has_a_group_that_agrees_with_its_goldstein_sign() {
+    // The page and the graph exports colour edges by `ng:relationGroup`, read from
+    // the ontology as data; it must say what the CAMEO/Goldstein values say.
+    use newsgraph::relation::Relation;
+    let turtle = newsgraph::ontology::FILES[0].1;
+    let ng = newsgraph::vocab::NG;
+    let mut groups = HashMap::new();
+    for triple in oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
+        let triple = triple.expect("the ontology parses");
+        if triple.predicate.as_str() == format!("{ng}relationGroup") {
+            groups.insert(triple.subject.to_string(), triple.object.to_string());
+        }
+    }
+    for relation in Relation::ALL {
+        let group = groups.get(&format!("<{ng}{}>", relation.local_name())).unwrap_or_else(|| {
+            panic!("{} has no ng:relationGroup", relation.local_name());
+        });
+        let expected = match relation.goldstein() {
+            Some(g) if g > 0.0 => "Cooperation",
+            Some(g) if g < 0.0 => "Conflict",
+            _ => "Structural",
+        };
+        assert_eq!(group, &format!("<{ng}{expected}>"), "{}", relation.local_name());
+    }
+    assert_eq!(groups.len(), Relation::ALL.len());
+}

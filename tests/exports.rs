@@ -1,6 +1,7 @@
 //! Every export format read back by an independent parser: RDF syntaxes by
 //! Oxigraph's parsers (the same quads as N-Quads), the GDELT-style TSV by the csv
-//! crate, GraphML by roxmltree, DOT checked structurally; and CONSTRUCT results in
+//! crate, GraphML by roxmltree, DOT by Graphviz (`dot -Tjson`); SELECT results in
+//! each W3C results format by csv, serde_json and roxmltree; and CONSTRUCT results in
 //! every RDF syntax.
 
 use crate::cli::newsgraph;
@@ -181,4 +182,130 @@ fn the_actor_graph_as_graphml_and_dot() {
     }
     assert!(edge_lines.iter().any(|l| l.contains("relation=\"criticizes\"") && l.contains("color=\"#d73027\"")));
     assert!(edge_lines.iter().any(|l| l.contains("relation=\"meetsWith\"") && l.contains("dir=none")));
+}
+
+#[test]
+fn the_actor_graph_cut_to_what_a_query_names() {
+    let (_dir, store) = store();
+    // A saved query with its parameter: Somalia's partners and adversaries name Kenya
+    // and Somalia (by their names, literals), so only they and their relation remain.
+    let args = ["export", "--format", "graphml", "--query", "partners-and-adversaries", "--param", "name=Somália"];
+    let graphml = String::from_utf8(run(&store, &args)).unwrap();
+    let doc = roxmltree::Document::parse(&graphml).expect("well-formed XML");
+    let mut labels: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("data") && n.attribute("key") == Some("node_label"))
+        .filter_map(|n| n.text())
+        .collect();
+    labels.sort();
+    assert_eq!(labels, ["Quénia", "Somália"]);
+    let relations: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("data") && n.attribute("key") == Some("edge_relation"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(relations, ["criticizes"]);
+
+    // SPARQL text naming IRIs, as DOT: Germany and Lithuania and the troops between them.
+    let troops = "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?s ?o WHERE { ?s ng:sendsTroopsTo ?o }";
+    let dot = String::from_utf8(run(&store, &["export", "--format", "dot", "--query", troops])).unwrap();
+    let nodes = dot.lines().filter(|l| l.contains(" [label=") && !l.contains("->")).count();
+    let edges: Vec<&str> = dot.lines().filter(|l| l.contains(" -> ")).collect();
+    assert_eq!(nodes, 2, "{dot}");
+    assert_eq!(edges.len(), 1, "{dot}");
+    assert!(edges[0].contains("relation=\"sendsTroopsTo\"") && edges[0].contains("kind=cooperation"), "{dot}");
+
+    // A query naming nothing in the graph leaves an empty graph, still valid.
+    let none = "SELECT ?x WHERE { VALUES ?x { \"nobody at all\" } }";
+    let dot = String::from_utf8(run(&store, &["export", "--format", "dot", "--query", none])).unwrap();
+    assert_eq!(dot.lines().filter(|l| l.contains(" [label=")).count(), 0, "{dot}");
+
+    let out = newsgraph(&store).args(["export", "--format", "nquads", "--query", "leaders"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--query filters the actor graph"));
+    let out = newsgraph(&store).args(["export", "--format", "dot", "--query", "who-supports"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs --param name=VALUE"));
+}
+
+#[test]
+fn dot_reads_back_with_graphviz() {
+    // Graphviz's own parser (`dot -Tjson`, installed by .ci/run) reads the DOT export
+    // as the graph GraphML describes: the same nodes, the same edges.
+    let (_dir, store) = store();
+    let dot_text = run(&store, &["export", "--format", "dot"]);
+    let graphml = String::from_utf8(run(&store, &["export", "--format", "graphml"])).unwrap();
+    let child = std::process::Command::new("dot")
+        .arg("-Tjson")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        assert!(std::env::var_os("CI").is_none(), "CI installs graphviz");
+        eprintln!("graphviz's dot is missing: DOT not read back");
+        return;
+    };
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&dot_text).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "dot rejects the export: {}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("dot -Tjson gives JSON");
+    let doc = roxmltree::Document::parse(&graphml).unwrap();
+    let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
+    let objects = json["objects"].as_array().unwrap();
+    let edges = json["edges"].as_array().unwrap();
+    assert_eq!(objects.len(), count("node"));
+    assert_eq!(edges.len(), count("edge"));
+    let labels: BTreeSet<&str> = objects.iter().filter_map(|o| o["label"].as_str()).collect();
+    assert!(labels.contains("Germany") && labels.contains("Lithuania"), "{labels:?}");
+    let troops = edges.iter().find(|e| e["relation"] == "sendsTroopsTo").expect("the troops edge");
+    assert_eq!((&troops["kind"], &troops["color"]), (&serde_json::json!("cooperation"), &serde_json::json!("#1a9850")));
+}
+
+#[test]
+fn select_results_read_back_in_every_results_format() {
+    // The W3C results formats of `query`, each read by its own parser, give the same rows.
+    let (_dir, store) = store();
+    let select = "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?s ?o WHERE { ?s ng:criticizes|ng:sendsTroopsTo ?o } ORDER BY ?s";
+    let strip = |v: &str| v.trim_start_matches('<').trim_end_matches('>').to_string();
+    let csv_rows = |bytes: Vec<u8>, delimiter: u8| -> Vec<(String, String)> {
+        let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(&bytes[..]);
+        let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+        assert!(header == ["s", "o"] || header == ["?s", "?o"], "{header:?}");
+        reader.records().map(|r| r.unwrap()).map(|r| (strip(&r[0]), strip(&r[1]))).collect()
+    };
+    let csv = csv_rows(run(&store, &["query", "--format", "csv", select]), b',');
+    let tsv = csv_rows(run(&store, &["query", "--format", "tsv", select]), b'\t');
+    let json: serde_json::Value = serde_json::from_slice(&run(&store, &["query", "--format", "json", select])).unwrap();
+    let json: Vec<(String, String)> = json["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["s"]["value"].as_str().unwrap().to_string(), b["o"]["value"].as_str().unwrap().to_string()))
+        .collect();
+    let xml = String::from_utf8(run(&store, &["query", "--format", "xml", select])).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let value = |result: roxmltree::Node, name: &str| {
+        let binding = result.children().find(|b| b.attribute("name") == Some(name)).unwrap();
+        binding.descendants().find(|u| u.has_tag_name("uri")).and_then(|u| u.text()).unwrap().to_string()
+    };
+    let xml: Vec<(String, String)> =
+        doc.descendants().filter(|n| n.has_tag_name("result")).map(|r| (value(r, "s"), value(r, "o"))).collect();
+    assert_eq!(csv.len(), 2, "{csv:?}");
+    assert_eq!(tsv, csv);
+    assert_eq!(json, csv);
+    assert_eq!(xml, csv);
+}
+
+#[test]
+fn extract_output_reads_back_as_rdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pt.txt");
+    std::fs::write(&file, PT).unwrap();
+    let store = dir.path().join("unused");
+    let trig = parse(RdfFormat::TriG, &run(&store, &["extract", "--format", "turtle", file.to_str().unwrap()]));
+    let nquads = parse(RdfFormat::NQuads, &run(&store, &["extract", "--format", "nquads", file.to_str().unwrap()]));
+    assert!(nquads.len() > 10);
+    assert_eq!(ground(&trig, true), ground(&nquads, true));
 }

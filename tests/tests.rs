@@ -9,6 +9,7 @@ mod exports;
 mod extraction;
 mod hostile_queries;
 mod inputs;
+mod language;
 mod manners;
 mod properties;
 mod saved_queries;
