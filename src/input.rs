@@ -252,13 +252,11 @@ pub type Articles = Box<dyn Iterator<Item = Result<Article, InputError>>>;
 /// Reads the articles of one file (or `-`, standard input). JSON Lines are streamed
 /// line by line; the iterator yields one result per article or failure.
 pub fn read(path: &Path, defaults: &Defaults) -> Articles {
-    let stdin = path.as_os_str() == "-";
-    let origin = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
-    let (kind, gzip) = kind_of(path);
-    let is_jsonl = kind == Some(Kind::JsonLines);
-    let mut reader: Box<dyn BufRead> = if stdin {
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(BufReader::new(io::stdin()))
     } else {
+        let origin = path.display().to_string();
+        let is_jsonl = kind_of(path).0 == Some(Kind::JsonLines);
         match File::open(path).and_then(|file| Ok((file.metadata()?.len(), file))) {
             Ok((len, _)) if !is_jsonl && len > MAX_ARTICLE_BYTES as u64 => {
                 return Box::new(std::iter::once(Err(too_large(origin, Some(len)))))
@@ -267,6 +265,18 @@ pub fn read(path: &Path, defaults: &Defaults) -> Articles {
             Err(source) => return Box::new(std::iter::once(Err(InputError::Io { origin, source }))),
         }
     };
+    read_from(reader, path, defaults)
+}
+
+/// Reads the articles of a stream as [`read`] reads the file `path`: the name says
+/// the kind (`feed.jsonl.gz`), and `-` (standard input) is known by its first bytes.
+/// [`read`] opens the file and calls this; whoever holds the bytes already (the fuzz
+/// targets) calls it directly.
+pub fn read_from(mut reader: Box<dyn BufRead>, path: &Path, defaults: &Defaults) -> Articles {
+    let stdin = path.as_os_str() == "-";
+    let origin = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
+    let (kind, gzip) = kind_of(path);
+    let is_jsonl = kind == Some(Kind::JsonLines);
     // Standard input has no name: gzip is known by its magic number.
     let gzip = gzip || (stdin && reader.fill_buf().is_ok_and(|start| start.starts_with(&[0x1f, 0x8b])));
     if gzip {

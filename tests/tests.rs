@@ -14,3 +14,4 @@ mod manners;
 mod properties;
 mod saved_queries;
 mod serve;
+mod shacl;
