@@ -314,6 +314,26 @@ impl GraphStore {
         prepared.on_store(&self.store).execute().map_err(|e| StoreError::Evaluation(e.to_string()))
     }
 
+    /// Runs a query as [`GraphStore::query`] does, reads every result, and returns
+    /// Oxigraph's plan with its statistics (rows and time per step), for finding
+    /// why a saved query is slow.
+    pub fn explain(&self, sparql: &str, bindings: &[(Variable, Term)]) -> Result<String, StoreError> {
+        let parsed =
+            spargebra::SparqlParser::new().parse_query(sparql).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        let mut prepared = SparqlEvaluator::new().for_query(parsed);
+        prepared.dataset_mut().set_default_graph_as_union();
+        for (variable, term) in bindings {
+            prepared = prepared.substitute_variable(variable.clone(), term.clone());
+        }
+        let (results, explanation) = prepared.on_store(&self.store).compute_statistics().explain();
+        if let QueryResults::Solutions(solutions) = results.map_err(|e| StoreError::Evaluation(e.to_string()))? {
+            for solution in solutions {
+                solution.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            }
+        }
+        Ok(format!("{explanation:?}"))
+    }
+
     /// Runs a SPARQL UPDATE (never with `SERVICE` or `LOAD`: nothing from another
     /// endpoint) and says what it changed: the quads of each graph before and after.
     pub fn update(&self, sparql: &str) -> Result<Vec<GraphChange>, StoreError> {
