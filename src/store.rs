@@ -134,6 +134,11 @@ impl GraphStore {
         // RocksDB's own words for a missing store name a file inside it ("…/CURRENT:
         // Not a directory"); a store always has that file.
         if !path.join("CURRENT").is_file() {
+            // A store being created: its writer holds the lock before RocksDB writes
+            // CURRENT, so a held lock means busy, not missing.
+            if path.join(LOCK_FILE).is_file() {
+                lock(path, false)?;
+            }
             let what = if path.exists() { "is not a newsgraph store" } else { "does not exist" };
             let message =
                 format!("no store at {}: it {what} (run `newsgraph ingest` first, or pass --store)", path.display());
