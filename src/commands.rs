@@ -262,8 +262,8 @@ fn write_batch(store: &GraphStore, batch: &mut Vec<Prepared>, tally: &mut Tally)
     Ok(())
 }
 
-/// Extracts on `threads` threads; one writer (this thread) stores the articles in
-/// input order, in batches of one transaction each.
+/// Extracts on `threads` threads; this thread gathers the articles in input order
+/// into batches, and one writer thread commits each batch while the next fills.
 fn ingest(
     store_path: &std::path::Path,
     config: &Config,
