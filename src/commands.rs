@@ -266,8 +266,8 @@ fn write_batch(store: &GraphStore, batch: &mut Vec<Prepared>, tally: &mut Tally)
     Ok(())
 }
 
-/// Extracts on `threads` threads; one writer (this thread) stores the articles in
-/// input order, in batches of one transaction each.
+/// Extracts on `threads` threads; this thread gathers the articles in input order
+/// into batches, and one writer thread commits each batch while the next fills.
 fn ingest(
     store_path: &std::path::Path,
     config: &Config,
@@ -290,37 +290,56 @@ fn ingest(
         .context("loading the gazetteer into the store")?;
     let mut articles = Reader::new(paths, &defaults);
     let mut failed = 0;
-    let mut tally = Tally::default();
     let mut batch: Vec<Prepared> = Vec::new();
     let mut batch_quads = 0;
     let progress = crate::progress::articles(quiet);
-    parallel::map_ordered(
-        &mut articles,
-        threads,
-        |article| prepare(&ex, article),
-        |prepared| -> Result<()> {
-            progress.inc(1);
-            let prepared = match prepared {
-                Ok(prepared) => prepared,
-                Err(error) => {
-                    eprintln!("newsgraph: {error}");
-                    failed += 1;
-                    return Ok(());
-                }
-            };
-            for warning in &prepared.warnings {
-                eprintln!("newsgraph: {}: {warning}", prepared.origin);
-            }
-            batch_quads += prepared.quads.len();
-            batch.push(prepared);
-            if batch.len() >= batch_articles || batch_quads >= BATCH_QUADS {
+    // A writer thread commits one batch while the next one is extracted: the
+    // extraction threads no longer wait for each commit (at most one batch is being
+    // written and one filled).
+    let tally = std::thread::scope(|scope| -> Result<Tally> {
+        let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(0);
+        let writer = scope.spawn(|| -> Result<Tally> {
+            let mut tally = Tally::default();
+            for mut batch in batches {
                 write_batch(&store, &mut batch, &mut tally)?;
-                batch_quads = 0;
             }
-            Ok(())
-        },
-    )?;
-    write_batch(&store, &mut batch, &mut tally)?;
+            Ok(tally)
+        });
+        let extracted = parallel::map_ordered(
+            &mut articles,
+            threads,
+            |article| prepare(&ex, article),
+            |prepared| -> Result<()> {
+                progress.inc(1);
+                let prepared = match prepared {
+                    Ok(prepared) => prepared,
+                    Err(error) => {
+                        eprintln!("newsgraph: {error}");
+                        failed += 1;
+                        return Ok(());
+                    }
+                };
+                for warning in &prepared.warnings {
+                    eprintln!("newsgraph: {}: {warning}", prepared.origin);
+                }
+                batch_quads += prepared.quads.len();
+                batch.push(prepared);
+                if batch.len() >= batch_articles || batch_quads >= BATCH_QUADS {
+                    // A closed channel means the writer failed: its error is reported below.
+                    to_writer.send(std::mem::take(&mut batch)).map_err(|_| anyhow::anyhow!("the writer stopped"))?;
+                    batch_quads = 0;
+                }
+                Ok(())
+            },
+        );
+        if extracted.is_ok() && !batch.is_empty() {
+            // As above: if the writer is gone, its own error is the one to report.
+            let _ = to_writer.send(std::mem::take(&mut batch));
+        }
+        drop(to_writer);
+        let tally = writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        extracted.map(|()| tally)
+    })?;
     progress.finish_and_clear();
     store.flush()?;
     let failed = failed + articles.failed;

@@ -692,25 +692,14 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
 
 /// The longest role starting at token `k`: (its length in tokens, its kind).
 fn role_at(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> Option<(usize, RoleKind)> {
-    lex.roles
-        .iter()
-        .find(|(words, _)| {
-            k + words.len() <= sentence.lower.len() && words.iter().zip(&sentence.lower[k..]).all(|(a, b)| a == b)
-        })
-        .map(|(words, kind)| (words.len(), *kind))
+    lex.role_at(sentence.lower.get(k..).unwrap_or_default())
 }
 
 /// The longest role whose last token is `end`: (its start, its length, its kind).
 fn role_ending_at(sentence: &Sentence<'_>, end: usize, lex: &Lexicon) -> Option<(usize, usize, RoleKind)> {
-    (0..=end.min(5)).rev().find_map(|d| {
-        let start = end - d;
-        lex.roles
-            .iter()
-            .find(|(words, _)| {
-                words.len() == d + 1 && words.iter().zip(&sentence.lower[start..=end]).all(|(a, b)| a == b)
-            })
-            .map(|(words, kind)| (start, words.len(), *kind))
-    })
+    (0..=end.min(5))
+        .rev()
+        .find_map(|d| lex.role_exact(&sentence.lower[end - d..=end]).map(|kind| (end - d, d + 1, kind)))
 }
 
 /// Roles that introduce people: before the name ("o presidente ucraniano, X", "U.S.

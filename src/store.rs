@@ -134,6 +134,11 @@ impl GraphStore {
         // RocksDB's own words for a missing store name a file inside it ("…/CURRENT:
         // Not a directory"); a store always has that file.
         if !path.join("CURRENT").is_file() {
+            // A store being created: its writer holds the lock before RocksDB writes
+            // CURRENT, so a held lock means busy, not missing.
+            if path.join(LOCK_FILE).is_file() {
+                lock(path, false)?;
+            }
             let what = if path.exists() { "is not a newsgraph store" } else { "does not exist" };
             let message =
                 format!("no store at {}: it {what} (run `newsgraph ingest` first, or pass --store)", path.display());
@@ -312,6 +317,26 @@ impl GraphStore {
             prepared = prepared.substitute_variable(variable.clone(), term.clone());
         }
         prepared.on_store(&self.store).execute().map_err(|e| StoreError::Evaluation(e.to_string()))
+    }
+
+    /// Runs a query as [`GraphStore::query`] does, reads every result, and returns
+    /// Oxigraph's plan with its statistics (rows and time per step), for finding
+    /// why a saved query is slow.
+    pub fn explain(&self, sparql: &str, bindings: &[(Variable, Term)]) -> Result<String, StoreError> {
+        let parsed =
+            spargebra::SparqlParser::new().parse_query(sparql).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        let mut prepared = SparqlEvaluator::new().for_query(parsed);
+        prepared.dataset_mut().set_default_graph_as_union();
+        for (variable, term) in bindings {
+            prepared = prepared.substitute_variable(variable.clone(), term.clone());
+        }
+        let (results, explanation) = prepared.on_store(&self.store).compute_statistics().explain();
+        if let QueryResults::Solutions(solutions) = results.map_err(|e| StoreError::Evaluation(e.to_string()))? {
+            for solution in solutions {
+                solution.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            }
+        }
+        Ok(format!("{explanation:?}"))
     }
 
     /// Runs a SPARQL UPDATE (never with `SERVICE` or `LOAD`: nothing from another

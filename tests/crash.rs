@@ -163,3 +163,21 @@ fn a_query_or_a_second_ingest_during_an_ingest_answers_or_says_busy() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_store_still_being_created_is_busy_not_missing() {
+    // An ingest creating a store holds newsgraph's lock before RocksDB writes CURRENT;
+    // a query in that window was told there is no store.
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    std::fs::create_dir(&store).unwrap();
+    let lock = std::fs::File::create(store.join(newsgraph::store::LOCK_FILE)).unwrap();
+    lock.try_lock().unwrap();
+    let out = crate::cli::newsgraph(&store).args(["query", "leaders"]).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("is busy"), "{stderr}");
+    drop(lock);
+    let out = crate::cli::newsgraph(&store).args(["query", "leaders"]).output().unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap().contains("is not a newsgraph store"));
+}

@@ -9,6 +9,8 @@
 //! - `query-latency STORE RUNS NAME [NAME=VALUE…] -- …`: each saved query (with its
 //!   parameters) run RUNS times in process, fully read; prints name, median ms, rows
 //!   and the runs made (one only when the first takes over 10 s).
+//! - `explain STORE QUERY [NAME=VALUE…]`: a saved query (by name) or a query file,
+//!   run once; prints Oxigraph's plan with rows and time per step.
 //! - `median RUNS CMD ARG…`: runs a command RUNS times; prints the median wall ms.
 
 use anyhow::{bail, Context, Result};
@@ -25,10 +27,11 @@ fn main() -> Result<()> {
         Some("extract") => extract(&args[1..]),
         Some("bulk-load") if args.len() == 3 => bulk_load(Path::new(&args[1]), Path::new(&args[2])),
         Some("query-latency") if args.len() >= 4 => query_latency(&args[1..]),
+        Some("explain") if args.len() >= 3 => explain(&args[1..]),
         Some("median") if args.len() >= 3 => median_command(&args[1..]),
         _ => bail!(
             "usage: newsgraph-bench extract [--threads N] PATH… | bulk-load STORE FILE.nq | \
-             query-latency STORE RUNS NAME [NAME=VALUE…] [-- NAME …] | median RUNS CMD ARG…"
+             query-latency STORE RUNS NAME [NAME=VALUE…] [-- NAME …] | explain STORE QUERY [NAME=VALUE…] | median RUNS CMD ARG…"
         ),
     }
 }
@@ -114,6 +117,18 @@ fn query_latency(args: &[String]) -> Result<()> {
         }
         println!("{name}\t{:.1}\t{rows}\t{}", median(&mut times).as_secs_f64() * 1e3, times.len());
     }
+    Ok(())
+}
+
+/// `STORE QUERY [P=V…]`: QUERY is a saved query's name or a file.
+fn explain(args: &[String]) -> Result<()> {
+    let store = GraphStore::open_read_only(Path::new(&args[0]))?;
+    let text = match queries::find(&args[1]) {
+        Some(saved) => saved.text.to_string(),
+        None => std::fs::read_to_string(&args[1]).with_context(|| args[1].clone())?,
+    };
+    let bindings = args[2..].iter().map(|p| queries::bind(p)).collect::<Result<Vec<_>, _>>()?;
+    println!("{}", store.explain(&text, &bindings)?);
     Ok(())
 }
 
