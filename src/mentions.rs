@@ -299,11 +299,13 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             && sentence.tokens[k - 1].kind == TokenKind::Word
             && sentence.original[k - 1].chars().next().is_some_and(char::is_lowercase)
             && sentence.original.get(k + 1).is_some_and(|w| is_capitalised(w));
+        let sentence_initial = k == 0 || !is_capitalised(sentence.original[k - 1]);
+        let capitalised_function_word = lex.is("function", lower) && sentence_initial && !opens_name;
         is_capitalised(word)
             && !lex.months.contains_key(lower.as_str())
             && !lex.weekdays.contains_key(lower.as_str())
             && !lex.is("numbers", lower)
-            && !(lex.is("function", lower) && (k == 0 || !is_capitalised(sentence.original[k - 1])) && !opens_name)
+            && !capitalised_function_word
     };
     let mut out = Vec::new();
     let mut k = 0;
