@@ -468,18 +468,21 @@ fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> V
     let lower = |i: usize| word(i).map(|w| sentence.lower[w].as_str());
     let mut out = Vec::new();
     for i in 0..items.len() {
+        // A list set off by dashes closes with one: "sete países — A, B e C —, que…".
+        let comma = if matches!(lower(i + 1), Some("—" | "–")) { i + 2 } else { i + 1 };
         if !matches!(items[i], Item::Group(_))
-            || lower(i + 1) != Some(",")
-            || !lower(i + 2).is_some_and(|w| lex.is("subject_relatives", w))
+            || lower(comma) != Some(",")
+            || !lower(comma + 1).is_some_and(|w| lex.is("subject_relatives", w))
         {
             continue;
         }
-        let end = (i + 3..items.len().min(i + 30)).find(|&j| lower(j) == Some(",")).unwrap_or(items.len());
-        let verb_first = (i + 3..end)
+        let first = comma + 2;
+        let end = (first..items.len().min(first + 27)).find(|&j| lower(j) == Some(",")).unwrap_or(items.len());
+        let verb_first = (first..end)
             .find(|&j| word(j).is_none_or(|w| !lex.is("function", &sentence.lower[w])))
             .is_some_and(|j| word(j).is_some_and(|w| lower_content_word(sentence, lex, w)));
         if verb_first {
-            out.push(std::iter::once(i).chain(i + 3..end).collect());
+            out.push(std::iter::once(i).chain(first..end).collect());
         }
     }
     out
