@@ -311,14 +311,7 @@ fn ingest(
             |article| prepare(&ex, article),
             |prepared| -> Result<()> {
                 progress.inc(1);
-                let prepared = match prepared {
-                    Ok(prepared) => prepared,
-                    Err(error) => {
-                        eprintln!("newsgraph: {error}");
-                        failed += 1;
-                        return Ok(());
-                    }
-                };
+                let Some(prepared) = told_or_counted(prepared, &mut failed) else { return Ok(()) };
                 for warning in &prepared.warnings {
                     eprintln!("newsgraph: {}: {warning}", prepared.origin);
                 }
@@ -550,14 +543,7 @@ fn extract(
     let work =
         |article: Article| extract_article(&ex, &article).map(|(extraction, quads)| (article, extraction, quads));
     parallel::map_ordered(&mut articles, threads, work, |extracted| -> Result<()> {
-        let (article, extraction, quads) = match extracted {
-            Ok(extracted) => extracted,
-            Err(error) => {
-                eprintln!("newsgraph: {error}");
-                failed += 1;
-                return Ok(());
-            }
-        };
+        let Some((article, extraction, quads)) = told_or_counted(extracted, &mut failed) else { return Ok(()) };
         for warning in &extraction.warnings {
             eprintln!("newsgraph: {}: {warning}", article.origin);
         }
@@ -843,4 +829,17 @@ fn stats(store_path: &std::path::Path) -> Result<ExitCode> {
     println!("direct relations  {}", count(&format!("{p} SELECT (COUNT(*) AS ?n) WHERE {{ ?a a schema:NewsArticle . GRAPH ?a {{ ?s ?r ?o }} ?r a ng:RelationProperty }}"))?);
     println!("quads             {}", store.len()?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// An article's result in a batch: the article, or its error told on standard error
+/// and counted in `failed` (the rest of the batch goes on).
+fn told_or_counted<T>(result: std::result::Result<T, input::InputError>, failed: &mut usize) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(error) => {
+            eprintln!("newsgraph: {error}");
+            *failed += 1;
+            None
+        }
+    }
 }

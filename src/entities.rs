@@ -123,14 +123,12 @@ pub fn resolve(
                 let entry = &gaz.entries[*e];
                 let id = match (entry.kind, how) {
                     (_, LabelKind::Demonym) => known(&mut r, *e, Kind::Country, ""),
-                    (Kind::Place, _) if entry.acts_for.is_some() && !m.locative => {
+                    // A place acting is the actor it stands for: the one `ng:actsFor` names
+                    // ("Bruxelas decidiu" is the EU), else a capital's country.
+                    (Kind::Place, _) if (entry.acts_for.is_some() || is_capital(gaz, *e)) && !m.locative => {
                         r.place_of_mention[i] = Some(known(&mut r, *e, Kind::Place, ""));
-                        let actor = entry.acts_for.expect("checked");
+                        let actor = entry.acts_for.or(entry.country).expect("a capital has a country");
                         known(&mut r, actor, gaz.entries[actor].kind, "")
-                    }
-                    (Kind::Place, _) if is_capital(gaz, *e) && !m.locative => {
-                        r.place_of_mention[i] = Some(known(&mut r, *e, Kind::Place, ""));
-                        known(&mut r, entry.country.expect("a capital has a country"), Kind::Country, "")
                     }
                     (Kind::Seat, _) if !m.locative && entry.country.is_some() => {
                         known(&mut r, entry.country.expect("checked"), Kind::Country, "")

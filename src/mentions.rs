@@ -280,6 +280,8 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         }
     }
     let covered = |k: usize| title[k] || known.iter().any(|r| r.contains(&k));
+    // A word that makes a name an organisation's, alone or in a compound ("Conselho", "Forças").
+    let org_head = |w: &str| w.split('-').any(|part| lex.is("org_heads", part));
     let is_name = |k: usize| -> bool {
         let word = sentence.original[k];
         let lower = &sentence.lower[k];
@@ -338,7 +340,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             }
             // An organisation's name may go on through "para a", "for the": "Conselho Nacional
             // para a Salvaguarda da Pátria", "Office for the Coordination of Humanitarian Affairs".
-            let org_so_far = (start..end).any(|t| sentence.lower[t].split('-').any(|part| lex.is("org_heads", part)));
+            let org_so_far = (start..end).any(|t| org_head(&sentence.lower[t]));
             let mut c = end;
             while org_so_far && c < n && c < end + 3 && lex.is("org_links", &sentence.lower[c]) && !covered(c) {
                 c += 1;
@@ -351,7 +353,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         }
         // "e", "and", "of", "the" join organisation names only ("Conselho de Segurança e
         // Defesa"); in any other run they end it ("Machado e González" is two people).
-        let org_word = |t: usize| sentence.lower[t].split('-').any(|part| lex.is("org_heads", part));
+        let org_word = |t: usize| org_head(&sentence.lower[t]);
         let is_org_run = (start..end).any(org_word);
         let is_place_run = (start..end).any(|t| lex.is("place_heads", &sentence.lower[t]));
         let cut = if is_org_run || is_place_run {
@@ -389,7 +391,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // A portfolio after a title is not a name: "ministra francesa do Comércio
         // Externo", "Alto Representante para os Negócios Estrangeiros". A body is: "o
         // comandante das Forças Armadas", "o porta-voz do Ministério dos Negócios Estrangeiros".
-        let body = lower.iter().any(|w| w.split('-').any(|part| lex.is("org_heads", part)));
+        let body = lower.iter().any(|w| org_head(w));
         if !body && after_title(start, &title, known, sentence) {
             continue;
         }
@@ -403,8 +405,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // The last word is the head when it is one ("Ramstein Air Base" is a place),
         // else any head word decides ("Conselho de Segurança" is an organisation).
         let last = lower.last().copied().unwrap_or_default();
-        let org_word = |w: &str| w.split('-').any(|part| lex.is("org_heads", part));
-        let org = org_word(last) || (!lex.is("place_heads", last) && lower.iter().any(|w| org_word(w)));
+        let org = org_head(last) || (!lex.is("place_heads", last) && lower.iter().any(|w| org_head(w)));
         let compass = lex.is("compass", lower[0]) || lower.last().is_some_and(|w| lex.is("compass", w));
         let referent = if org {
             Referent::Organization(text, None)

@@ -153,14 +153,16 @@ pub fn find(
                     // A place far from the statement is what it is about, not where it happened
                     // ("discutiram a reconstrução de áreas na região de Kursk").
                     let reach = |at: usize| {
-                        let (a, b) = if at < token_span.0 { (at, token_span.0) } else { (token_span.1, at) };
-                        distance(at, token_span) - (in_relative[b] - in_relative[a.min(b)])
+                        let between =
+                            if at < token_span.0 { at..token_span.0 } else { token_span.1..at.max(token_span.1) };
+                        between.len() - (in_relative[between.end] - in_relative[between.start])
                     };
                     let place = places
                         .iter()
-                        .filter(|(at, _)| reach(*at) <= PLACE_REACH)
-                        .min_by_key(|(at, _)| reach(*at))
-                        .map(|&(_, p)| p);
+                        .map(|&(at, p)| (reach(at), p))
+                        .filter(|&(r, _)| r <= PLACE_REACH)
+                        .min_by_key(|&(r, _)| r)
+                        .map(|(_, p)| p);
                     let matched = encoded[whole.start()..whole.end()].trim().to_string();
                     for (a, b) in pairs {
                         // "atacou Washington pelo seu discurso", "attacked X over its remarks": words, not arms.
@@ -545,7 +547,10 @@ fn factuality(
 
 /// The value nearest (in tokens) to a span.
 fn nearest<T: Copy>(candidates: &[(usize, T)], span: (usize, usize)) -> Option<T> {
-    candidates.iter().min_by_key(|(at, _)| distance(*at, span)).map(|(_, v)| *v)
+    candidates
+        .iter()
+        .min_by_key(|(at, _)| if *at < span.0 { span.0 - at } else { at.saturating_sub(span.1) })
+        .map(|(_, v)| *v)
 }
 
 /// For each token position k, how many tokens before k lie inside a relative clause set
@@ -565,15 +570,6 @@ fn relative_token_counts(sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<usize> {
     }
     counts.push(total);
     counts
-}
-
-/// How many tokens lie between a token and a span.
-fn distance(at: usize, span: (usize, usize)) -> usize {
-    if at < span.0 {
-        span.0 - at
-    } else {
-        at.saturating_sub(span.1)
-    }
 }
 
 /// The farthest a place may stand from its statement's words, in tokens: "reuniu-se com
