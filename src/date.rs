@@ -112,6 +112,14 @@ impl EventDate {
             EventDate::Year(y) => format!("{y:04}"),
         }
     }
+
+    /// The year the date falls in.
+    pub fn year(&self) -> i32 {
+        match *self {
+            EventDate::Day(d) => d.year,
+            EventDate::Month(y, _) | EventDate::Year(y) => y,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -186,6 +186,9 @@ pub fn find(lex: &Lexicon, words: &[&str], original: &[&str], published: Option<
         }
         i += 1;
     }
+    // Arithmetic from a published date near the calendar's edge can leave it
+    // ("yesterday" on 0001-01-01); such a date is not one `xsd:date` can carry.
+    out.retain(|t| (1..=9999).contains(&t.date.year()));
     out
 }
 

@@ -177,6 +177,16 @@ fn undated_events_take_the_story_time() {
 }
 
 #[test]
+fn a_relative_date_off_the_calendar_is_left_out() {
+    // "yesterday" of 0001-01-01 would be year 0, which no xsd:date can carry.
+    let first_day = newsgraph::date::Date::new(1, 1, 1);
+    let ex =
+        extractor().extract(&Article { published: first_day, ..article("Chile criticised Peru yesterday.", Lang::En) });
+    let fact = ex.facts.iter().find(|f| f.relation == newsgraph::relation::Relation::Criticizes).expect("the fact");
+    assert_eq!(fact.date.map(|d| d.lexical()), None, "the fact stays, undated");
+}
+
+#[test]
 fn lists_capitals_and_demonyms() {
     check("lists-pt", Lang::Pt);
 }
