@@ -676,7 +676,10 @@ fn export(
         ExportFormat::Rdfxml => RdfFormat::RdfXml,
         ExportFormat::Jsonld => JSON_LD,
         ExportFormat::Gdelt | ExportFormat::Dot | ExportFormat::Graphml => {
-            return analysts_export(&store, format, graph.is_some(), filter, out)
+            let mut out = crate::progress::CountLines { inner: out, bar: crate::progress::lines(quiet) };
+            let done = analysts_export(&store, format, graph.is_some(), filter, &mut out);
+            out.bar.finish_and_clear();
+            return done;
         }
     };
     // The whole store's size is the bar's length; one graph's is not known in advance.

@@ -1,6 +1,6 @@
 //! The progress shown during a long ingest (a spinner with the articles done so
-//! far and the time taken) or export (a bar of the quads written), on standard
-//! error, only when standard error is a terminal and `--quiet` is not given (a pipe
+//! far and the time taken) or export (a bar of the quads written, or a spinner of
+//! the lines written for the analysts' formats), on standard error, only when standard error is a terminal and `--quiet` is not given (a pipe
 //! or a log file never gets control codes).
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -21,6 +21,31 @@ pub fn quads(quiet: bool, total: Option<u64>) -> ProgressBar {
     }
 }
 
+/// A spinner counting lines written, hidden unless standard error is a terminal.
+pub fn lines(quiet: bool) -> ProgressBar {
+    shown(quiet, None, "{spinner} {pos} lines in {elapsed}")
+}
+
+/// A writer that counts the lines it passes on to `inner` on `bar`.
+pub struct CountLines<W> {
+    /// Where the bytes go.
+    pub inner: W,
+    /// What counts the lines.
+    pub bar: ProgressBar,
+}
+
+impl<W: std::io::Write> std::io::Write for CountLines<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.bar.inc(buf[..written].iter().filter(|&&b| b == b'\n').count() as u64);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 fn shown(quiet: bool, total: Option<u64>, template: &str) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -29,4 +54,19 @@ fn shown(quiet: bool, total: Option<u64>, template: &str) -> ProgressBar {
     bar.set_style(ProgressStyle::with_template(template).expect("valid template"));
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn counting_lines_passes_every_byte_on() {
+        let mut out = CountLines { inner: Vec::new(), bar: ProgressBar::hidden() };
+        out.write_all(b"a\tb\nc\td\ne").unwrap();
+        out.write_all(b"\n").unwrap();
+        assert_eq!(out.inner, b"a\tb\nc\td\ne\n");
+        assert_eq!(out.bar.position(), 3);
+    }
 }
