@@ -285,7 +285,6 @@ function draw(graph) {
       edgeLayer.append(element("svg:text", { x: (a.x + 2 * mx + b.x) / 4, y: (a.y + 2 * my + b.y) / 4, class: "edge-label", "text-anchor": "middle" }, edge.relation));
     }
   }
-  svg.append(edgeLayer);
   const nodeLayer = element("svg:g", { class: "nodes" });
   graph.nodes.forEach((node, i) => {
     const known = ["Person", "Organization", "Country", "Place"].includes(node.type);
@@ -295,11 +294,70 @@ function draw(graph) {
     g.append(element("svg:title", {}, `${node.label} (${node.type || "entity"})\n${node.iri}`));
     nodeLayer.append(g);
   });
-  svg.append(nodeLayer);
+  const view = element("svg:g", { class: "view" });
+  view.append(edgeLayer, nodeLayer);
+  svg.append(view);
+  zoom = { x: 0, y: 0, k: 1 };
+  showZoom();
+}
+
+// Zoom and pan: the wheel zooms about the pointer, a drag moves the drawing, a
+// double click puts it back. One transform on the group that holds the drawing,
+// so the layout is not redone and the labels keep their places.
+let zoom = { x: 0, y: 0, k: 1 };
+let drag = null;
+
+function showZoom() {
+  $("#graph .view")?.setAttribute("transform", `translate(${zoom.x},${zoom.y}) scale(${zoom.k})`);
+}
+
+// A pointer event's position in the drawing's coordinates (the SVG's viewBox).
+function inDrawing(event) {
+  const matrix = $("#graph").getScreenCTM().inverse();
+  return new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix);
+}
+
+function wheel(event) {
+  event.preventDefault();
+  const at = inDrawing(event);
+  const k = Math.min(Math.max(zoom.k * Math.exp(-event.deltaY * 0.002), 0.2), 8);
+  zoom = { x: at.x - ((at.x - zoom.x) * k) / zoom.k, y: at.y - ((at.y - zoom.y) * k) / zoom.k, k };
+  showZoom();
+}
+
+function grab(event) {
+  if (event.button !== 0) return;
+  const at = inDrawing(event);
+  drag = { x: at.x - zoom.x, y: at.y - zoom.y };
+  $("#graph").setPointerCapture(event.pointerId);
+  $("#graph").classList.add("dragging");
+}
+
+function move(event) {
+  if (!drag) return;
+  const at = inDrawing(event);
+  zoom = { ...zoom, x: at.x - drag.x, y: at.y - drag.y };
+  showZoom();
+}
+
+function release() {
+  drag = null;
+  $("#graph").classList.remove("dragging");
+}
+
+function resetZoom() {
+  zoom = { x: 0, y: 0, k: 1 };
+  showZoom();
 }
 
 $("#run").addEventListener("click", run);
 $("#follow").addEventListener("change", showGraph);
+$("#graph").addEventListener("wheel", wheel, { passive: false });
+$("#graph").addEventListener("pointerdown", grab);
+$("#graph").addEventListener("pointermove", move);
+$("#graph").addEventListener("pointerup", release);
+$("#graph").addEventListener("pointercancel", release);
+$("#graph").addEventListener("dblclick", resetZoom);
 loadSaved()
   .then(showGraph)
   .catch((error) => status(String(error), true));

@@ -139,3 +139,34 @@ test("the page runs a saved query, fills the table and draws the actor graph", a
   assert.deepEqual(problems.filter((p) => !p.includes("403")), [], "no script error");
   console.log(`screenshots in ${shots}`);
 });
+
+test("the actor graph zooms about the pointer, moves with a drag and fits again on a double click", async () => {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.waitForSelector("#graph g.view g.node");
+  const transform = () => page.getAttribute("#graph g.view", "transform");
+  assert.equal(await transform(), "translate(0,0) scale(1)");
+  const box = await page.locator("#graph").boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+
+  // Wheel up over the middle: larger, and the point under the pointer stays put,
+  // so the drawing shifts up and left by (k - 1) times the middle.
+  await page.mouse.move(cx, cy);
+  await page.mouse.wheel(0, -200);
+  await page.waitForFunction(() => !/scale\(1\)$/.test(document.querySelector("#graph g.view").getAttribute("transform")));
+  const [x, y, k] = (await transform()).match(/-?[\d.]+/g).map(Number);
+  assert.ok(k > 1.2 && k <= 8, `zoomed in: ${k}`);
+  assert.ok(Math.abs(x + (k - 1) * 400) < 2 && Math.abs(y + (k - 1) * 280) < 2, `zoomed about the middle: ${x},${y}`);
+
+  // A drag moves the drawing by as much as the pointer moved (in drawing units).
+  const perPixel = 800 / box.width;
+  await page.mouse.down();
+  await page.mouse.move(cx + 100, cy + 50, { steps: 5 });
+  await page.mouse.up();
+  const [x2, y2, k2] = (await transform()).match(/-?[\d.]+/g).map(Number);
+  assert.equal(k2, k);
+  assert.ok(Math.abs(x2 - x - 100 * perPixel) < 2 && Math.abs(y2 - y - 50 * perPixel) < 2, `moved: ${x2 - x},${y2 - y}`);
+
+  await page.dblclick("#graph", { position: { x: 5, y: 5 } });
+  assert.equal(await transform(), "translate(0,0) scale(1)");
+});
