@@ -300,6 +300,7 @@ fn encode(
             kept.push((m, mentions[m].tokens.clone()));
         }
     }
+    absorb_modifiers(&mut kept, sentence, mentions, here, lex);
     let plain_noun = |t: usize| {
         lower_content_word(sentence, lex, t)
             && !lex.is("connectors", &sentence.lower[t])
@@ -377,6 +378,70 @@ fn encode(
         }
     }
     items
+}
+
+/// An actor that only qualifies the name after it is no actor of its own: "UK bank
+/// Barclays", "Russian state news agency Tass" (English: the actor, then company nouns,
+/// then the name) and "a seguradora chinesa Fosun" (Portuguese: company nouns, a demonym,
+/// then the name). The name's slot takes in the modifier and the nouns, so a cue sees one
+/// actor: "talks with ⟨Barclays⟩", not "talks with ⟨UK⟩". When an English name is one the
+/// extractor does not know, the modifier is dropped: better no fact than the wrong actor.
+fn absorb_modifiers(
+    kept: &mut Vec<(usize, Range<usize>)>,
+    sentence: &Sentence<'_>,
+    mentions: &[Mention],
+    here: &[usize],
+    lex: &Lexicon,
+) {
+    let org_noun = |t: usize| t < sentence.lower.len() && lex.is("org_nouns", &sentence.lower[t]);
+    let is_demonym = |m: usize| matches!(mentions[m].referent, Referent::Known(_, LabelKind::Demonym));
+    if lex.lang == crate::input::Lang::Pt {
+        let demonym_at = |t: usize| here.iter().any(|&m| is_demonym(m) && mentions[m].tokens.contains(&t));
+        let mut i = 0;
+        while i < kept.len() {
+            let (m, ref name) = kept[i];
+            let before = if i > 0 { kept[i - 1].1.end } else { 0 };
+            let (mut lo, mut nouns) = (name.start, false);
+            while lo > 0 && (org_noun(lo - 1) || demonym_at(lo - 1)) {
+                nouns |= org_noun(lo - 1);
+                lo -= 1;
+            }
+            let modifier_kept = i > 0 && before > lo && kept[i - 1].1.start >= lo;
+            if is_demonym(m) || !nouns || (before > lo && !modifier_kept) {
+                i += 1;
+                continue;
+            }
+            kept[i].1.start = lo;
+            if modifier_kept {
+                kept.remove(i - 1);
+            } else {
+                i += 1;
+            }
+        }
+        return;
+    }
+    let mut i = 0;
+    while i < kept.len() {
+        let here = kept[i].1.clone();
+        let mut name_at = here.end;
+        while name_at < here.end + 4 && org_noun(name_at) {
+            name_at += 1;
+        }
+        if name_at == here.end {
+            i += 1;
+        } else if kept.get(i + 1).is_some_and(|(_, next)| next.start == name_at) {
+            kept[i + 1].1.start = here.start;
+            kept.remove(i);
+        } else if sentence.original.get(name_at).is_some_and(|w| is_capitalised(w)) {
+            kept.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A reading (indices into `items`) as the string the cue regexes see: lower-case

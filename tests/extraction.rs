@@ -157,6 +157,15 @@ fn relative_clauses_second_predicates_and_short_forms_keep_their_actors() {
 }
 
 #[test]
+fn a_country_or_company_before_a_company_noun_only_qualifies_the_name_after_it() {
+    // "talks with Chinese state lender Exim Bank" are with the bank, not with China; "a
+    // deal with Danish shipping firm Maersk" (a name the extractor does not know) is with
+    // nobody it can name, so no fact rather than one with Denmark.
+    check("modifiers-en", Lang::En);
+    check("modifiers-pt", Lang::Pt);
+}
+
+#[test]
 fn undated_events_take_the_story_time() {
     let text = "Ghana accuses Togo of border raid\n\n\
         ACCRA, March 5, 2025 – Ghana accused Togo on Monday of sending soldiers across the border.\n\n\
