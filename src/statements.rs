@@ -409,8 +409,9 @@ fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String
 /// items: the sentence itself; the same without a relative clause after an actor
 /// ("A Copa-Cogeca, que representa os agricultores, condenou…" → "⟨A⟩ condenou…")
 /// or the comma that closes an appositive ("O porta-voz, X, condenou" → "⟨X⟩ condenou");
-/// and each predicate joined by "e"/"and" given the subject of the first ("⟨A⟩
-/// condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩").
+/// and each predicate joined by "e"/"and", or a participle after a comma, given the
+/// subject of the first ("⟨A⟩ condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩";
+/// "⟨A⟩ sanctioned ⟨B⟩ , accusing ⟨C⟩" → "⟨A⟩ accusing ⟨C⟩").
 fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<usize>> {
     let word = |i: usize| match items.get(i) {
         Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
@@ -422,6 +423,8 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         Some(Item::Word(w)) => lower_content_word(sentence, lex, *w) && !lex.is("coordinators", &sentence.lower[*w]),
         _ => false,
     };
+    // A participle after a comma ("…, accusing ⟨B⟩") says more of the clause's subject.
+    let participle = |i: usize| predicate(i) && word(i).is_some_and(|w| lex.ends_with("participle_endings", w));
     let whole: Vec<usize> = (0..items.len()).collect();
     let clauses = relative_spans(items, sentence, lex);
     let mut reduced = Vec::with_capacity(items.len());
@@ -433,7 +436,8 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             continue;
         }
         // The comma closing an appositive: "⟨o porta-voz …, X⟩ , condenou" → "⟨X⟩ condenou".
-        if is_group(i) && word(i + 1) == Some(",") && predicate(i + 2) {
+        // Not before a participle: "⟨A⟩ sanctioned ⟨B⟩ , accusing ⟨C⟩" is A's accusation.
+        if is_group(i) && word(i + 1) == Some(",") && predicate(i + 2) && !participle(i + 2) {
             i += 2;
             continue;
         }
@@ -453,7 +457,9 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             {
                 break;
             }
-            if w.is_some_and(|w| lex.is("coordinators", w)) && predicate(reduced[k + 1]) {
+            if (w.is_some_and(|w| lex.is("coordinators", w)) && predicate(reduced[k + 1]))
+                || (w == Some(",") && participle(reduced[k + 1]))
+            {
                 out.push(reduced[..=p].iter().chain(&reduced[k + 1..]).copied().collect());
             }
             k += 1;
