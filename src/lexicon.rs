@@ -284,6 +284,13 @@ impl Lexicon {
     pub fn is(&self, list: &str, word: &str) -> bool {
         self.words.get(list).is_some_and(|set| set.contains(word))
     }
+
+    /// Whether a word ends with one of the endings listed under `list` (and is longer).
+    pub fn ends_with(&self, list: &str, word: &str) -> bool {
+        self.words
+            .get(list)
+            .is_some_and(|set| set.iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str())))
+    }
 }
 
 /// Lower-cases a phrase and splits it into the tokens the extractor sees.

@@ -274,14 +274,25 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
     let n = sentence.tokens.len();
     // Titles are not names: "Prime Minister Shehbaz Sharif", "ministra dos Negócios Estrangeiros".
     let mut title = vec![false; n];
+    // A word that makes a name an organisation's, alone or in a compound ("Conselho", "Forças").
+    let org_head = |w: &str| w.split('-').any(|part| lex.is("org_heads", part));
     for k in 0..n {
         if let Some((len, _)) = role_at(sentence, k, lex) {
-            title[k..k + len].iter_mut().for_each(|t| *t = true);
+            // A capitalised title word that runs on into capitalised words ending on an
+            // organisation's head word is the start of that organisation's name: "the
+            // National Security Committee" ("national" is a role: "a Chinese national").
+            let in_name = is_capitalised(sentence.original[k]) && {
+                let run = (k + len..n).take_while(|&j| {
+                    sentence.tokens[j].kind == TokenKind::Word && is_capitalised(sentence.original[j])
+                });
+                run.last().is_some_and(|j| org_head(&sentence.lower[j]))
+            };
+            if !in_name {
+                title[k..k + len].iter_mut().for_each(|t| *t = true);
+            }
         }
     }
     let covered = |k: usize| title[k] || known.iter().any(|r| r.contains(&k));
-    // A word that makes a name an organisation's, alone or in a compound ("Conselho", "Forças").
-    let org_head = |w: &str| w.split('-').any(|part| lex.is("org_heads", part));
     let is_name = |k: usize| -> bool {
         let word = sentence.original[k];
         let lower = &sentence.lower[k];

@@ -111,6 +111,7 @@ pub fn find(
             .map(|&m| (mentions[m].tokens.start, entity(m).expect("filtered")))
             .collect();
         let in_relative = relative_token_counts(sentence, lex);
+        let clauses = relative_spans(&items, sentence, lex);
         for reading in readings(&items, sentence, lex) {
             let (encoded, offsets) = render(&items, &reading, sentence);
             let candidates = lex.prefilter.candidates(&encoded);
@@ -131,6 +132,14 @@ pub fn find(
                         }
                         _ => continue,
                     };
+                    // An actor inside a relative clause is not the subject of what follows the
+                    // clause: "⟨X⟩ , who replaced ⟨Y⟩ , met ⟨Z⟩" is X's meeting, not Y's.
+                    let subject_item = caps.name("s").map(|g| item_at(g.start()));
+                    if subject_item.is_some_and(|si| {
+                        clauses.iter().any(|&(open, close)| open < si && si < close && last_item > close)
+                    }) {
+                        continue;
+                    }
                     let token_span = item_tokens(&items, mentions, first_item, last_item);
                     // Negation and hedging stand before the cue word ("não enviou", "may send",
                     // "accused X of sending"), in the eight tokens before it.
@@ -139,7 +148,7 @@ pub fn find(
                         item_tokens(&items, mentions, item, item).0
                     });
                     let (polarity, modality) =
-                        factuality(sentence, lex, cue_token.saturating_sub(8), cue_token, &names);
+                        factuality(sentence, lex, cue_token.saturating_sub(8), cue_token, &names, &dates);
                     let in_clause: Vec<(usize, EventDate)> = dates
                         .iter()
                         .filter(|t| {
@@ -465,8 +474,9 @@ fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String
 /// items: the sentence itself; the same without a relative clause after an actor
 /// ("A Copa-Cogeca, que representa os agricultores, condenou…" → "⟨A⟩ condenou…")
 /// or the comma that closes an appositive ("O porta-voz, X, condenou" → "⟨X⟩ condenou");
-/// and each predicate joined by "e"/"and" given the subject of the first ("⟨A⟩
-/// condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩").
+/// and each predicate joined by "e"/"and", or a participle after a comma, given the
+/// subject of the first ("⟨A⟩ condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩";
+/// "⟨A⟩ sanctioned ⟨B⟩ , accusing ⟨C⟩" → "⟨A⟩ accusing ⟨C⟩").
 fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<usize>> {
     let word = |i: usize| match items.get(i) {
         Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
@@ -478,19 +488,21 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         Some(Item::Word(w)) => lower_content_word(sentence, lex, *w) && !lex.is("coordinators", &sentence.lower[*w]),
         _ => false,
     };
+    // A participle after a comma ("…, accusing ⟨B⟩") says more of the clause's subject.
+    let participle = |i: usize| predicate(i) && word(i).is_some_and(|w| lex.ends_with("participle_endings", w));
     let whole: Vec<usize> = (0..items.len()).collect();
+    let clauses = relative_spans(items, sentence, lex);
     let mut reduced = Vec::with_capacity(items.len());
     let mut i = 0;
     while i < items.len() {
         reduced.push(i);
-        if is_group(i) && word(i + 1) == Some(",") && word(i + 2).is_some_and(|w| lex.is("relatives", w)) {
-            if let Some(close) = (i + 3..items.len().min(i + 30)).find(|&j| word(j) == Some(",")) {
-                i = close + 1;
-                continue;
-            }
+        if let Some(&(_, close)) = clauses.iter().find(|&&(open, _)| open == i + 1) {
+            i = close + 1;
+            continue;
         }
         // The comma closing an appositive: "⟨o porta-voz …, X⟩ , condenou" → "⟨X⟩ condenou".
-        if is_group(i) && word(i + 1) == Some(",") && predicate(i + 2) {
+        // Not before a participle: "⟨A⟩ sanctioned ⟨B⟩ , accusing ⟨C⟩" is A's accusation.
+        if is_group(i) && word(i + 1) == Some(",") && predicate(i + 2) && !participle(i + 2) {
             i += 2;
             continue;
         }
@@ -510,7 +522,9 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             {
                 break;
             }
-            if w.is_some_and(|w| lex.is("coordinators", w)) && predicate(reduced[k + 1]) {
+            if (w.is_some_and(|w| lex.is("coordinators", w)) && predicate(reduced[k + 1]))
+                || (w == Some(",") && participle(reduced[k + 1]))
+            {
                 out.push(reduced[..=p].iter().chain(&reduced[k + 1..]).copied().collect());
             }
             k += 1;
@@ -521,6 +535,23 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     }
     out.extend(relative_clauses(items, sentence, lex));
     out
+}
+
+/// The relative clauses after an actor, as (opening comma, closing comma) indices into
+/// `items`: "⟨X⟩ , which cites ⟨Y⟩ , accused…".
+fn relative_spans(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let word = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    (0..items.len())
+        .filter(|&i| {
+            matches!(items[i], Item::Group(_))
+                && word(i + 1) == Some(",")
+                && word(i + 2).is_some_and(|w| lex.is("relatives", w))
+        })
+        .filter_map(|i| (i + 3..items.len().min(i + 30)).find(|&j| word(j) == Some(",")).map(|close| (i + 1, close)))
+        .collect()
 }
 
 /// A relative clause read as what it says of its actor: "⟨X⟩ , que falou com ⟨Y⟩ ,
@@ -576,13 +607,15 @@ fn item_tokens(items: &[Item], mentions: &[Mention], first: usize, last: usize) 
     (items.get(first).map_or(0, start), items.get(last).map_or(0, end))
 }
 
-/// Negation and hedging among the words from `from` to `to` (tokens), outside mentions.
+/// Negation and hedging among the words from `from` to `to` (tokens), outside mentions
+/// and dates.
 fn factuality(
     sentence: &Sentence<'_>,
     lex: &Lexicon,
     from: usize,
     to: usize,
     names: &[&Mention],
+    dates: &[timex::Timex],
 ) -> (Polarity, Modality) {
     // Words inside a name ("Nunca Mais" as a party) are not negations or hedges.
     let in_mention = |t: usize| {
@@ -600,7 +633,14 @@ fn factuality(
         .find(|&t| lex.is("clause_breaks", &sentence.lower[t]))
         .map_or(from, |t| t + 1);
     let words: Vec<&str> = (from..to.min(sentence.lower.len()))
-        .map(|t| if in_mention(t) { "" } else { sentence.lower[t].as_str() })
+        // Nor are the words of a date: "May 7" is a month, not a hedge.
+        .map(|t| {
+            if in_mention(t) || dates.iter().any(|d| (d.start..d.end).contains(&t)) {
+                ""
+            } else {
+                sentence.lower[t].as_str()
+            }
+        })
         .collect();
     let has = |phrases: &[Vec<String>]| {
         phrases.iter().any(|p| !p.is_empty() && words.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| *a == b)))
