@@ -190,6 +190,12 @@ pub fn find(
                         } else {
                             entity(b)
                         };
+                        // "condenou X a nove anos de prisão": a court's sentence, not criticism.
+                        if relation == Relation::Criticizes
+                            && sentence.lower.iter().skip(cue_token + 1).any(|w| lex.is("penalty", w))
+                        {
+                            continue;
+                        }
                         let (Some(su), Some(ob)) = (su, ob) else { continue };
                         if su == ob || !relation.subject_ok(ents[su].kind) || !relation.object_ok(ents[ob].kind) {
                             continue;

@@ -166,6 +166,12 @@ fn a_country_or_company_before_a_company_noun_only_qualifies_the_name_after_it()
 }
 
 #[test]
+fn a_court_condemning_someone_to_prison_is_a_sentence_not_criticism() {
+    check("judgements-pt", Lang::Pt);
+    check("judgements-en", Lang::En);
+}
+
+#[test]
 fn undated_events_take_the_story_time() {
     let text = "Ghana accuses Togo of border raid\n\n\
         ACCRA, March 5, 2025 – Ghana accused Togo on Monday of sending soldiers across the border.\n\n\
