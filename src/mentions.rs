@@ -5,7 +5,8 @@
 //! ("o presidente ucraniano, X,", "X, secretary of Russia's Security Council,").
 //!
 //! Works on one article's tokens; knows no RDF and does no coreference (that is
-//! `entities`).
+//! `entities`), except for a head word alone ("a Aliança"), matched here against the
+//! words a known organisation was written with, which `entities` does not keep.
 
 use crate::gazetteer::{Gazetteer, Hit, Kind, LabelKind};
 use crate::lexicon::{Lexicon, RoleKind};
@@ -174,7 +175,34 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
         role_anaphora(s, sentence, &mut mentions, first, &roles, gaz, lex);
     }
+    short_forms_of_known(sentences, &mut mentions, gaz);
     (mentions, roles)
+}
+
+/// "a Aliança" after "a Aliança Atlântica": a head word alone names the known
+/// organisation last written with it. `entities` resolves a short form against the
+/// names it keeps, but a known organisation keeps its gazetteer label ("NATO"), not
+/// the words the article wrote it with, so the short form is matched here against
+/// those words.
+fn short_forms_of_known(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Gazetteer) {
+    for i in 0..mentions.len() {
+        let Referent::ShortForm(head) = &mentions[i].referent else { continue };
+        // The last organisation written with the head word; one found by pattern is left
+        // to `entities`, which knows its name.
+        let antecedent = mentions[..i].iter().rev().find_map(|m| {
+            let written_with = || sentences[m.sentence].lower[m.name.clone()].iter().any(|w| w == head);
+            match m.referent {
+                Referent::Known(e, how) if gaz.entries[e].kind == Kind::Organization && written_with() => {
+                    Some(Some(Referent::Known(e, how)))
+                }
+                Referent::Organization(..) if written_with() => Some(None),
+                _ => None,
+            }
+        });
+        if let Some(Some(referent)) = antecedent {
+            mentions[i].referent = referent;
+        }
+    }
 }
 
 /// "O líder autoritário", "the Ukrainian president": a title with no name after it

@@ -480,15 +480,21 @@ fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String
 /// items: the sentence itself; the same without a relative clause after an actor
 /// ("A Copa-Cogeca, que representa os agricultores, condenou…" → "⟨A⟩ condenou…")
 /// or the comma that closes an appositive ("O porta-voz, X, condenou" → "⟨X⟩ condenou");
-/// and each predicate joined by "e"/"and", or a participle after a comma, given the
-/// subject of the first ("⟨A⟩ condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩";
-/// "⟨A⟩ sanctioned ⟨B⟩ , accusing ⟨C⟩" → "⟨A⟩ accusing ⟨C⟩").
+/// or a day of the month in parentheses ("nesta quinta-feira (16)"); and each
+/// predicate joined by "e"/"and", or a participle after a comma, given the subject of
+/// the first ("⟨A⟩ condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩"; "⟨A⟩
+/// sanctioned ⟨B⟩ , accusing ⟨C⟩" → "⟨A⟩ accusing ⟨C⟩"), also past a clause the first
+/// predicate opens that names no actor ("⟨A⟩ disse que a medida é ilegal e acusou ⟨B⟩").
 fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<usize>> {
     let word = |i: usize| match items.get(i) {
         Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
         _ => None,
     };
     let is_group = |i: usize| matches!(items.get(i), Some(Item::Group(_)));
+    let is_number = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => sentence.tokens[*w].kind == crate::text::TokenKind::Number,
+        _ => false,
+    };
     // A lower-case content word: what a predicate starts with.
     let predicate = |i: usize| match items.get(i) {
         Some(Item::Word(w)) => lower_content_word(sentence, lex, *w) && !lex.is("coordinators", &sentence.lower[*w]),
@@ -512,6 +518,12 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             i += 2;
             continue;
         }
+        // A day of the month in parentheses after a date (pt-BR "nesta quinta-feira (16)")
+        // stands between a verb and its object: "acusou nesta quinta-feira (16) o Hamas".
+        if word(i + 1) == Some("(") && word(i + 3) == Some(")") && is_number(i + 2) {
+            i += 4;
+            continue;
+        }
         i += 1;
     }
     let mut out = vec![whole];
@@ -520,13 +532,20 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         .find(|&k| is_group(reduced[k]) && predicate(reduced.get(k + 1).copied().unwrap_or(usize::MAX)))
     {
         let mut k = p + 2;
+        // Inside a clause the first predicate opens ("⟨A⟩ informou que os mísseis caíram
+        // no mar e apresentou um protesto a ⟨B⟩"), a predicate joined by "e" is still the
+        // first subject's while no actor has come that could be the clause's own subject.
+        let mut embedded = false;
         while k + 1 < reduced.len() {
             let w = word(reduced[k]);
             // Another subject or clause: what follows is not the first subject's.
-            if w.is_some_and(|w| lex.is("clause_openers", w) || lex.is("clause_breaks", w))
-                || (is_group(reduced[k]) && predicate(reduced[k + 1]))
+            if w.is_some_and(|w| lex.is("clause_breaks", w))
+                || (is_group(reduced[k]) && (embedded || predicate(reduced[k + 1])))
             {
                 break;
+            }
+            if w.is_some_and(|w| lex.is("clause_openers", w)) {
+                embedded = true;
             }
             if (w.is_some_and(|w| lex.is("coordinators", w)) && predicate(reduced[k + 1]))
                 || (w == Some(",") && participle(reduced[k + 1]))
