@@ -111,6 +111,7 @@ pub fn find(
             .map(|&m| (mentions[m].tokens.start, entity(m).expect("filtered")))
             .collect();
         let in_relative = relative_token_counts(sentence, lex);
+        let relatives = relative_spans(&items, sentence, lex);
         for reading in readings(&items, sentence, lex) {
             let (encoded, offsets) = render(&items, &reading, sentence);
             let candidates = lex.prefilter.candidates(&encoded);
@@ -131,6 +132,12 @@ pub fn find(
                         }
                         _ => continue,
                     };
+                    // An actor inside a relative clause is not the subject of the verb after it:
+                    // in "⟨X⟩ , who replaced ⟨Y⟩ , had met ⟨Z⟩" Y met no one.
+                    let subject_item = caps.name("s").map(|g| item_at(g.start()));
+                    if subject_item.is_some_and(|s| relatives.iter().any(|r| r.contains(&s) && last_item >= r.end)) {
+                        continue;
+                    }
                     let token_span = item_tokens(&items, mentions, first_item, last_item);
                     // Negation and hedging stand before the cue word ("não enviou", "may send",
                     // "accused X of sending"), in the eight tokens before it.
@@ -455,7 +462,53 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         out.push(reduced);
     }
     out.extend(relative_clauses(items, sentence, lex));
+    let reported: Vec<Vec<usize>> =
+        out.iter().filter_map(|reading| reported_clause(items, reading, sentence, lex)).collect();
+    out.extend(reported);
     out
+}
+
+/// A reported clause whose subject is its reporter, read as the reporter's statement:
+/// "⟨X⟩ said it would send troops to ⟨Y⟩" → "⟨X⟩ would send troops to ⟨Y⟩"; "⟨X⟩ disse
+/// que vai apoiar ⟨Y⟩" → "⟨X⟩ vai apoiar ⟨Y⟩". The clause's subject is a pronoun of
+/// `reported_pronouns` right after the speech word or after a joining word of
+/// `reported_joiners`, or, after one of `prodrop_joiners` (Portuguese "que"), omitted:
+/// its verb comes first. Up to three words (not actors or commas) may stand between the
+/// speech word and a joining word ("told reporters that", "disse ontem que").
+/// A clause with an actor or a noun of its own for subject is left to the other readings.
+fn reported_clause(items: &[Item], reading: &[usize], sentence: &Sentence<'_>, lex: &Lexicon) -> Option<Vec<usize>> {
+    let word = |p: usize| match reading.get(p).map(|&i| &items[i]) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    let is_group = |p: usize| matches!(reading.get(p).map(|&i| &items[i]), Some(Item::Group(_)));
+    let verb = |p: usize| match reading.get(p).map(|&i| &items[i]) {
+        Some(Item::Word(w)) => lower_content_word(sentence, lex, *w),
+        _ => false,
+    };
+    let speaker = (0..reading.len()).find(|&p| is_group(p) && word(p + 1).is_some_and(|w| lex.is("speech", w)))?;
+    for q in speaker + 2..(speaker + 6).min(reading.len()) {
+        let w = word(q)?;
+        if w == "," || lex.is("clause_breaks", w) {
+            return None;
+        }
+        let joined = lex.is("reported_joiners", w);
+        if !joined && q > speaker + 2 {
+            continue;
+        }
+        let at = if joined { q + 1 } else { q };
+        let body = if word(at).is_some_and(|w| lex.is("reported_pronouns", w)) {
+            at + 1
+        } else if joined && lex.is("prodrop_joiners", w) && verb(at) {
+            at
+        } else if joined {
+            return None;
+        } else {
+            continue;
+        };
+        return Some(reading[..=speaker].iter().chain(&reading[body..]).copied().collect());
+    }
+    None
 }
 
 /// A relative clause read as what it says of its actor: "⟨X⟩ , que falou com ⟨Y⟩ ,
@@ -488,6 +541,19 @@ fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> V
         }
     }
     out
+}
+
+/// The relative clauses set off by commas, as ranges of items from the relative word to
+/// the comma that closes the clause (or the end of the sentence): ", who replaced ⟨Y⟩ ,".
+fn relative_spans(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Range<usize>> {
+    let lower = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    (1..items.len())
+        .filter(|&i| lower(i - 1) == Some(",") && lower(i).is_some_and(|w| lex.is("relatives", w)))
+        .map(|i| i..(i + 1..items.len()).find(|&j| lower(j) == Some(",")).unwrap_or(items.len()))
+        .collect()
 }
 
 /// Whether token `t` is a word written in lower case that is not a function word: a
@@ -537,8 +603,19 @@ fn factuality(
     let words: Vec<&str> = (from..to.min(sentence.lower.len()))
         .map(|t| if in_mention(t) { "" } else { sentence.lower[t].as_str() })
         .collect();
+    // A modal that reports a decision after a word of speech hedges nothing: "announced
+    // that it would send troops" is the decision to send them.
+    let reported = |at: usize, p: &[String]| {
+        p.len() == 1 && lex.is("reported_modals", &p[0]) && words[..at].iter().any(|w| lex.is("decision_speech", w))
+    };
     let has = |phrases: &[Vec<String>]| {
-        phrases.iter().any(|p| !p.is_empty() && words.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| *a == b)))
+        phrases.iter().any(|p| {
+            !p.is_empty()
+                && words
+                    .windows(p.len())
+                    .enumerate()
+                    .any(|(at, w)| w.iter().zip(p).all(|(a, b)| *a == b) && !reported(at, p))
+        })
     };
     let polarity = if has(&lex.negation) { Polarity::Negative } else { Polarity::Positive };
     let modality = if has(&lex.hedge) { Modality::Hedged } else { Modality::Asserted };

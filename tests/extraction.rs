@@ -157,6 +157,15 @@ fn relative_clauses_second_predicates_and_short_forms_keep_their_actors() {
 }
 
 #[test]
+fn subjects_of_relative_and_reported_clauses() {
+    // An actor closing a relative clause is not the subject of the verb after it; a
+    // reported clause whose subject is a pronoun, or omitted after "que", is its
+    // reporter's; "would" after "said"/"announced" reports a decision, after "warned" it hedges.
+    check("subjects-pt", Lang::Pt);
+    check("subjects-en", Lang::En);
+}
+
+#[test]
 fn undated_events_take_the_story_time() {
     let text = "Ghana accuses Togo of border raid\n\n\
         ACCRA, March 5, 2025 – Ghana accused Togo on Monday of sending soldiers across the border.\n\n\
