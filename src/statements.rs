@@ -12,6 +12,7 @@ use crate::gazetteer::{Gazetteer, Kind, LabelKind};
 use crate::lexicon::{placeholder, Lexicon, RoleKind};
 use crate::mentions::{Mention, Referent, RoleLink, Sentence};
 use crate::relation::Relation;
+use crate::text::TokenKind;
 use crate::timex;
 use std::ops::Range;
 
@@ -136,6 +137,26 @@ pub fn find(
                     // in "⟨X⟩ , who replaced ⟨Y⟩ , had met ⟨Z⟩" Y met no one.
                     let subject_item = caps.name("s").map(|g| item_at(g.start()));
                     if subject_item.is_some_and(|s| relatives.iter().any(|r| r.contains(&s) && last_item >= r.end)) {
+                        continue;
+                    }
+                    // Nor is an actor that ends a phrase set off by commas, a word before it and the
+                    // comma after it, the subject of an action: "⟨X⟩ , antiga potência colonial no
+                    // ⟨Y⟩ , condenou", "Do lado ⟨Y⟩ , o dirigente do ⟨Z⟩" (an apposition names its
+                    // actor after a comma or a title: "o porta-voz, ⟨Y⟩, condenou"). What a comma adds
+                    // to a place describes it: "em ⟨Asgabat⟩ , capital do ⟨Z⟩".
+                    let embedded = rule.relation != Relation::LocatedIn
+                        && caps.name("s").is_some_and(|g| {
+                            let p = at(g.start());
+                            let token = |q: usize| match reading.get(q).map(|&i| &items[i]) {
+                                Some(Item::Word(w)) => Some(*w),
+                                _ => None,
+                            };
+                            p > 0
+                                && token(p + 1).is_some_and(|w| sentence.lower[w] == ",")
+                                && token(p - 1).is_some_and(|w| ends_phrase(sentence, lex, w))
+                                && last_item > reading[p + 1]
+                        });
+                    if embedded {
                         continue;
                     }
                     let token_span = item_tokens(&items, mentions, first_item, last_item);
@@ -431,8 +452,10 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                 continue;
             }
         }
-        // The comma closing an appositive: "⟨o porta-voz …, X⟩ , condenou" → "⟨X⟩ condenou".
-        if is_group(i) && word(i + 1) == Some(",") && predicate(i + 2) {
+        // The comma closing an appositive: "⟨o porta-voz …, X⟩ , condenou" → "⟨X⟩ condenou";
+        // not after a word, where the actor ends a phrase ("⟨X⟩ , aliada do ⟨Y⟩ , condenou").
+        let after_word = i > 0 && matches!(items[i - 1], Item::Word(w) if ends_phrase(sentence, lex, w));
+        if is_group(i) && !after_word && word(i + 1) == Some(",") && predicate(i + 2) {
             i += 2;
             continue;
         }
@@ -556,10 +579,19 @@ fn relative_spans(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec
         .collect()
 }
 
+/// Whether an actor right after token `t` ends a phrase rather than heads one: `t` is a
+/// word written in lower case (a preposition, noun or adjective: "aliada do ⟨Y⟩", "lado
+/// ⟨Y⟩") and no title ("o coronel ⟨Y⟩", "Em ⟨Y⟩" at the start of a sentence heads it).
+fn ends_phrase(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
+    sentence.tokens[t].kind == TokenKind::Word
+        && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
+        && lex.role_exact(std::slice::from_ref(&sentence.lower[t])).is_none()
+}
+
 /// Whether token `t` is a word written in lower case that is not a function word: a
 /// noun a demonym may stand for, or the verb a predicate starts with.
 fn lower_content_word(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
-    sentence.tokens[t].kind == crate::text::TokenKind::Word
+    sentence.tokens[t].kind == TokenKind::Word
         && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
         && !lex.is("function", &sentence.lower[t])
 }
