@@ -485,10 +485,29 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         out.push(reduced);
     }
     out.extend(relative_clauses(items, sentence, lex));
+    out.extend(cleft(items, sentence, lex));
     let reported: Vec<Vec<usize>> =
         out.iter().filter_map(|reading| reported_clause(items, reading, sentence, lex)).collect();
     out.extend(reported);
     out
+}
+
+/// A cleft sentence read as its plain statement: "Foi ⟨X⟩ quem atacou ⟨Y⟩", "It was ⟨X⟩
+/// that attacked ⟨Y⟩" → "⟨X⟩ atacou ⟨Y⟩". The sentence opens with words of
+/// `cleft_copulas` and the actor, then a word of `cleft_joiners` (after an optional comma).
+fn cleft(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Option<Vec<usize>> {
+    let word = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    let actor = (0..items.len()).find(|&i| matches!(items[i], Item::Group(_)))?;
+    if actor == 0 || !(0..actor).all(|i| word(i).is_some_and(|w| lex.is("cleft_copulas", w))) {
+        return None;
+    }
+    let joiner = if word(actor + 1) == Some(",") { actor + 2 } else { actor + 1 };
+    word(joiner)
+        .is_some_and(|w| lex.is("cleft_joiners", w))
+        .then(|| std::iter::once(actor).chain(joiner + 1..items.len()).collect())
 }
 
 /// A reported clause whose subject is its reporter, read as the reporter's statement:

@@ -160,7 +160,9 @@ fn relative_clauses_second_predicates_and_short_forms_keep_their_actors() {
 fn subjects_of_relative_and_reported_clauses() {
     // An actor closing a relative clause is not the subject of the verb after it; a
     // reported clause whose subject is a pronoun, or omitted after "que", is its
-    // reporter's; "would" after "said"/"announced" reports a decision, after "warned" it hedges.
+    // reporter's; "would" after "said"/"announced" reports a decision, after "warned" it hedges;
+    // an actor ending a phrase set off by commas acts for no verb after it; a cleft
+    // ("Foi X quem atacou Y") is its plain statement.
     check("subjects-pt", Lang::Pt);
     check("subjects-en", Lang::En);
 }
