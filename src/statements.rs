@@ -478,6 +478,13 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             if w.is_some_and(|w| lex.is("coordinators", w)) && predicate(reduced[k + 1]) {
                 out.push(reduced[..=p].iter().chain(&reduced[k + 1..]).copied().collect());
             }
+            // A gerund clause after a comma has the subject of the main one: "⟨A⟩ condenou o
+            // ataque, acusando ⟨B⟩" → "⟨A⟩ acusando ⟨B⟩".
+            let gerund =
+                |w: &str| lex.words.get("gerund_endings").is_some_and(|e| e.iter().any(|e| w.ends_with(e.as_str())));
+            if w == Some(",") && predicate(reduced[k + 1]) && word(reduced[k + 1]).is_some_and(gerund) {
+                out.push(reduced[..=p].iter().chain(&reduced[k + 1..]).copied().collect());
+            }
             k += 1;
         }
     }

@@ -162,7 +162,7 @@ fn subjects_of_relative_and_reported_clauses() {
     // reported clause whose subject is a pronoun, or omitted after "que", is its
     // reporter's; "would" after "said"/"announced" reports a decision, after "warned" it hedges;
     // an actor ending a phrase set off by commas acts for no verb after it; a cleft
-    // ("Foi X quem atacou Y") is its plain statement.
+    // ("Foi X quem atacou Y") is its plain statement; a gerund after a comma has the main subject.
     check("subjects-pt", Lang::Pt);
     check("subjects-en", Lang::En);
 }
