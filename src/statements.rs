@@ -12,6 +12,7 @@ use crate::gazetteer::{Gazetteer, Kind, LabelKind};
 use crate::lexicon::{placeholder, Lexicon, RoleKind};
 use crate::mentions::{Mention, Referent, RoleLink, Sentence};
 use crate::relation::Relation;
+use crate::text::TokenKind;
 use crate::timex;
 use std::ops::Range;
 
@@ -138,6 +139,26 @@ pub fn find(
                     if subject_item.is_some_and(|si| {
                         clauses.iter().any(|&(open, close)| open < si && si < close && last_item > close)
                     }) {
+                        continue;
+                    }
+                    // Nor is an actor that ends a phrase set off by commas, a word before it and the
+                    // comma after it, the subject of an action: "⟨X⟩ , antiga potência colonial no
+                    // ⟨Y⟩ , condenou", "Do lado ⟨Y⟩ , o dirigente do ⟨Z⟩" (an apposition names its
+                    // actor after a comma or a title: "o porta-voz, ⟨Y⟩, condenou"). What a comma adds
+                    // to a place describes it: "em ⟨Asgabat⟩ , capital do ⟨Z⟩".
+                    let embedded = rule.relation != Relation::LocatedIn
+                        && caps.name("s").is_some_and(|g| {
+                            let p = at(g.start());
+                            let token = |q: usize| match reading.get(q).map(|&i| &items[i]) {
+                                Some(Item::Word(w)) => Some(*w),
+                                _ => None,
+                            };
+                            p > 0
+                                && token(p + 1).is_some_and(|w| sentence.lower[w] == ",")
+                                && token(p - 1).is_some_and(|w| ends_phrase(sentence, lex, w))
+                                && last_item > reading[p + 1]
+                        });
+                    if embedded {
                         continue;
                     }
                     let token_span = item_tokens(&items, mentions, first_item, last_item);
@@ -512,9 +533,11 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             i = close + 1;
             continue;
         }
-        // The comma closing an appositive: "⟨o porta-voz …, X⟩ , condenou" → "⟨X⟩ condenou".
-        // Not before a participle: "⟨A⟩ sanctioned ⟨B⟩ , accusing ⟨C⟩" is A's accusation.
-        if is_group(i) && word(i + 1) == Some(",") && predicate(i + 2) && !participle(i + 2) {
+        // The comma closing an appositive: "⟨o porta-voz …, X⟩ , condenou" → "⟨X⟩ condenou";
+        // not after a word, where the actor ends a phrase ("⟨X⟩ , aliada do ⟨Y⟩ , condenou"),
+        // nor before a participle: "⟨A⟩ sanctioned ⟨B⟩ , accusing ⟨C⟩" is A's accusation.
+        let after_word = i > 0 && matches!(items[i - 1], Item::Word(w) if ends_phrase(sentence, lex, w));
+        if is_group(i) && !after_word && word(i + 1) == Some(",") && predicate(i + 2) && !participle(i + 2) {
             i += 2;
             continue;
         }
@@ -559,24 +582,86 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         out.push(reduced);
     }
     out.extend(relative_clauses(items, sentence, lex));
+    out.extend(cleft(items, sentence, lex));
+    let reported: Vec<Vec<usize>> =
+        out.iter().filter_map(|reading| reported_clause(items, reading, sentence, lex)).collect();
+    out.extend(reported);
     out
 }
 
-/// The relative clauses after an actor, as (opening comma, closing comma) indices into
-/// `items`: "⟨X⟩ , which cites ⟨Y⟩ , accused…".
+/// The relative clauses set off by commas, as (opening comma, closing comma) indices
+/// into `items`: "⟨X⟩ , which cites ⟨Y⟩ , accused…", "⟨X⟩ 's minister , who met ⟨Y⟩ ,
+/// accused…".
 fn relative_spans(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<(usize, usize)> {
     let word = |i: usize| match items.get(i) {
         Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
         _ => None,
     };
     (0..items.len())
-        .filter(|&i| {
-            matches!(items[i], Item::Group(_))
-                && word(i + 1) == Some(",")
-                && word(i + 2).is_some_and(|w| lex.is("relatives", w))
-        })
+        .filter(|&i| word(i + 1) == Some(",") && word(i + 2).is_some_and(|w| lex.is("relatives", w)))
         .filter_map(|i| (i + 3..items.len().min(i + 30)).find(|&j| word(j) == Some(",")).map(|close| (i + 1, close)))
         .collect()
+}
+
+/// A cleft sentence read as its plain statement: "Foi ⟨X⟩ quem atacou ⟨Y⟩", "It was ⟨X⟩
+/// that attacked ⟨Y⟩" → "⟨X⟩ atacou ⟨Y⟩". The sentence opens with words of
+/// `cleft_copulas` and the actor, then a word of `cleft_joiners` (after an optional comma).
+fn cleft(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Option<Vec<usize>> {
+    let word = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    let actor = (0..items.len()).find(|&i| matches!(items[i], Item::Group(_)))?;
+    if actor == 0 || !(0..actor).all(|i| word(i).is_some_and(|w| lex.is("cleft_copulas", w))) {
+        return None;
+    }
+    let joiner = if word(actor + 1) == Some(",") { actor + 2 } else { actor + 1 };
+    word(joiner)
+        .is_some_and(|w| lex.is("cleft_joiners", w))
+        .then(|| std::iter::once(actor).chain(joiner + 1..items.len()).collect())
+}
+
+/// A reported clause whose subject is its reporter, read as the reporter's statement:
+/// "⟨X⟩ said it would send troops to ⟨Y⟩" → "⟨X⟩ would send troops to ⟨Y⟩"; "⟨X⟩ disse
+/// que vai apoiar ⟨Y⟩" → "⟨X⟩ vai apoiar ⟨Y⟩". The clause's subject is a pronoun of
+/// `reported_pronouns` right after the speech word or after a joining word of
+/// `reported_joiners`, or, after one of `prodrop_joiners` (Portuguese "que"), omitted:
+/// its verb comes first. Up to three words (not actors or commas) may stand between the
+/// speech word and a joining word ("told reporters that", "disse ontem que").
+/// A clause with an actor or a noun of its own for subject is left to the other readings.
+fn reported_clause(items: &[Item], reading: &[usize], sentence: &Sentence<'_>, lex: &Lexicon) -> Option<Vec<usize>> {
+    let word = |p: usize| match reading.get(p).map(|&i| &items[i]) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    let is_group = |p: usize| matches!(reading.get(p).map(|&i| &items[i]), Some(Item::Group(_)));
+    let verb = |p: usize| match reading.get(p).map(|&i| &items[i]) {
+        Some(Item::Word(w)) => lower_content_word(sentence, lex, *w),
+        _ => false,
+    };
+    let speaker = (0..reading.len()).find(|&p| is_group(p) && word(p + 1).is_some_and(|w| lex.is("speech", w)))?;
+    for q in speaker + 2..(speaker + 6).min(reading.len()) {
+        let w = word(q)?;
+        if w == "," || lex.is("clause_breaks", w) {
+            return None;
+        }
+        let joined = lex.is("reported_joiners", w);
+        if !joined && q > speaker + 2 {
+            continue;
+        }
+        let at = if joined { q + 1 } else { q };
+        let body = if word(at).is_some_and(|w| lex.is("reported_pronouns", w)) {
+            at + 1
+        } else if joined && lex.is("prodrop_joiners", w) && verb(at) {
+            at
+        } else if joined {
+            return None;
+        } else {
+            continue;
+        };
+        return Some(reading[..=speaker].iter().chain(&reading[body..]).copied().collect());
+    }
+    None
 }
 
 /// A relative clause read as what it says of its actor: "⟨X⟩ , que falou com ⟨Y⟩ ,
@@ -611,10 +696,19 @@ fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> V
     out
 }
 
+/// Whether an actor right after token `t` ends a phrase rather than heads one: `t` is a
+/// word written in lower case (a preposition, noun or adjective: "aliada do ⟨Y⟩", "lado
+/// ⟨Y⟩") and no title ("o coronel ⟨Y⟩", "Em ⟨Y⟩" at the start of a sentence heads it).
+fn ends_phrase(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
+    sentence.tokens[t].kind == TokenKind::Word
+        && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
+        && lex.role_exact(std::slice::from_ref(&sentence.lower[t])).is_none()
+}
+
 /// Whether token `t` is a word written in lower case that is not a function word: a
 /// noun a demonym may stand for, or the verb a predicate starts with.
 fn lower_content_word(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
-    sentence.tokens[t].kind == crate::text::TokenKind::Word
+    sentence.tokens[t].kind == TokenKind::Word
         && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
         && !lex.is("function", &sentence.lower[t])
 }
@@ -667,8 +761,19 @@ fn factuality(
             }
         })
         .collect();
+    // A modal that reports a decision after a word of speech hedges nothing: "announced
+    // that it would send troops" is the decision to send them.
+    let reported = |at: usize, p: &[String]| {
+        p.len() == 1 && lex.is("reported_modals", &p[0]) && words[..at].iter().any(|w| lex.is("decision_speech", w))
+    };
     let has = |phrases: &[Vec<String>]| {
-        phrases.iter().any(|p| !p.is_empty() && words.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| *a == b)))
+        phrases.iter().any(|p| {
+            !p.is_empty()
+                && words
+                    .windows(p.len())
+                    .enumerate()
+                    .any(|(at, w)| w.iter().zip(p).all(|(a, b)| *a == b) && !reported(at, p))
+        })
     };
     let polarity = if has(&lex.negation) { Polarity::Negative } else { Polarity::Positive };
     let modality = if has(&lex.hedge) { Modality::Hedged } else { Modality::Asserted };

@@ -172,6 +172,17 @@ fn a_court_condemning_someone_to_prison_is_a_sentence_not_criticism() {
 }
 
 #[test]
+fn subjects_of_relative_and_reported_clauses() {
+    // An actor closing a relative clause is not the subject of the verb after it; a
+    // reported clause whose subject is a pronoun, or omitted after "que", is its
+    // reporter's; "would" after "said"/"announced" reports a decision, after "warned" it hedges;
+    // an actor ending a phrase set off by commas acts for no verb after it; a cleft
+    // ("Foi X quem atacou Y") is its plain statement; a gerund after a comma has the main subject.
+    check("subjects-pt", Lang::Pt);
+    check("subjects-en", Lang::En);
+}
+
+#[test]
 fn undated_events_take_the_story_time() {
     let text = "Ghana accuses Togo of border raid\n\n\
         ACCRA, March 5, 2025 – Ghana accused Togo on Monday of sending soldiers across the border.\n\n\
