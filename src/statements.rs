@@ -140,6 +140,18 @@ pub fn find(
             .map(|&m| (mentions[m].tokens.start, entity(m).expect("filtered")))
             .collect();
         let in_relative = relative_token_counts(sentence, lex);
+        // "Luxemburgo, 14 de outubro de 2024 – A UE aplicou sanções…": the dateline's place
+        // is where the lead's actors spoke, decided or met.
+        let dateline = here
+            .iter()
+            .find(|&&m| {
+                let end = mentions[m].tokens.end;
+                mentions[m].tokens.start == 0
+                    && sentence.lower.get(end).is_some_and(|w| w == ",")
+                    && dates.first().is_some_and(|t| t.start == end + 1)
+            })
+            .and_then(|&m| entity(m))
+            .filter(|&e| ents[e].kind == Kind::Place);
         for reading in readings(&items, sentence, lex) {
             let (encoded, offsets) = render(&items, &reading, sentence);
             let candidates = lex.prefilter.candidates(&encoded);
@@ -242,7 +254,9 @@ pub fn find(
                             polarity,
                             modality,
                             date,
-                            place: place.filter(|&p| p != ob || relation != Relation::Visits),
+                            place: place
+                                .or(dateline.filter(|_| relation.happens_where_its_actor_is()))
+                                .filter(|&p| p != ob || relation != Relation::Visits),
                             source: source.and_then(entity),
                             sentence: s,
                             cue: rule.pattern.clone(),

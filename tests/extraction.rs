@@ -298,3 +298,14 @@ fn a_clause_without_a_date_takes_the_one_its_sentence_set_before_it() {
     let ex = extractor().extract(&article(text, Lang::En));
     assert_ne!(when_and_where(&ex, Accuses).0.as_deref(), Some("2025-06-02"));
 }
+
+#[test]
+fn the_datelines_place_is_where_the_leads_actors_speak_not_where_they_strike() {
+    use newsgraph::relation::Relation::*;
+    let text = "Lima, 3 de junho de 2025 – O Chile acusou o Peru de espionagem.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert_eq!(when_and_where(&ex, Accuses).1.as_deref(), Some("Lima"));
+    let text = "Lima, 3 de junho de 2025 – O Chile atacou o Peru.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert_eq!(when_and_where(&ex, Attacks).1, None);
+}
