@@ -159,6 +159,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         mentions.append(&mut found);
         mentions[first..].sort_by_key(|m| m.tokens.start);
         attach_complements(sentence, &mut mentions, first, gaz, lex);
+        capitals(s, sentence, &mut mentions, first, gaz, lex);
         for m in &mut mentions[first..] {
             let (start, end) = (m.tokens.start, m.tokens.end);
             let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
@@ -277,6 +278,48 @@ fn role_anaphora(
             country: None,
         });
     }
+}
+
+/// "na capital uruguaia", "the Uruguayan capital": a capital named by its country's
+/// demonym is that city, a place the text names without its name. The demonym becomes
+/// part of the mention, not an actor of its own. A determiner must stand before it (a
+/// feminine one in Portuguese, where "o capital chinês" is money, not a city).
+fn capitals(
+    s: usize,
+    sentence: &Sentence<'_>,
+    mentions: &mut Vec<Mention>,
+    first: usize,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+) {
+    let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+    let len = mentions.len();
+    for j in first..len {
+        let Referent::Known(country, LabelKind::Demonym) = mentions[j].referent else { continue };
+        let Some(capital) = gaz.entries[country].capital else { continue };
+        let (start, end) = (mentions[j].tokens.start, mentions[j].tokens.end);
+        let tokens = if start >= 2 && lex.is("capital_word", word(start - 1)) && lex.is("capital_det", word(start - 2))
+        {
+            start - 1..end // capital uruguaia
+        } else if start >= 1 && lex.is("capital_det", word(start - 1)) && lex.is("capital_word", word(end)) {
+            start - 1..end + 1 // the Uruguayan capital (the article in it, so that "in" stands before it)
+        } else {
+            continue;
+        };
+        mentions[j].inner = true;
+        mentions.push(Mention {
+            sentence: s,
+            span: sentence.byte_span(&tokens),
+            name: tokens.clone(),
+            tokens,
+            referent: Referent::Known(capital, LabelKind::Name),
+            locative: false,
+            inner: false,
+            acronym: None,
+            country: None,
+        });
+    }
+    mentions[first..].sort_by_key(|m| m.tokens.start);
 }
 
 /// Picks among the entries a label stands for: a name over a demonym, then

@@ -63,6 +63,23 @@ impl Relation {
         matches!(self, Relation::MeetsWith | Relation::CooperatesWith | Relation::SignsAgreementWith)
     }
 
+    /// Whether the event takes place where its subject is: words, decisions, meetings
+    /// and signatures, not attacks, captures, visits or aid sent elsewhere. A place the
+    /// article gives for its actors (a dateline) is then the event's.
+    pub fn happens_where_its_actor_is(self) -> bool {
+        matches!(
+            self,
+            Relation::Supports
+                | Relation::MeetsWith
+                | Relation::CooperatesWith
+                | Relation::Accuses
+                | Relation::Criticizes
+                | Relation::Sanctions
+                | Relation::Threatens
+                | Relation::SignsAgreementWith
+        )
+    }
+
     /// Whether an entity of this kind may be the subject.
     pub fn subject_ok(self, kind: Kind) -> bool {
         match self {

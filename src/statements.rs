@@ -88,16 +88,45 @@ pub fn find(
     let mut facts = Vec::new();
     let entity = |m: usize| resolved.of_mention[m];
     let ents = &resolved.entities;
-    // The last date each sentence gives: the narrative time later sentences inherit.
-    let mut sentence_dates = Vec::with_capacity(sentences.len());
+    // The dates each sentence gives outside its relative clauses: the narrative time
+    // later sentences inherit ("X, que chegou na quinta-feira, reuniu-se…" is not
+    // told at Thursday's time).
+    let mut sentence_dates: Vec<Vec<timex::Timex>> = Vec::with_capacity(sentences.len());
+    // The last day each word was told with: the event a noun names ("a cimeira,
+    // realizada no domingo") for a day counted from it ("na véspera da cimeira").
+    let mut noun_dates: std::collections::HashMap<&str, Date> = std::collections::HashMap::new();
     for (s, sentence) in sentences.iter().enumerate() {
+        let story = story_date(sentences, &sentence_dates, s);
+        let anchor = |noun: Option<&str>| match noun {
+            Some(n) => noun_dates.get(n).copied(),
+            None => match story {
+                Some(EventDate::Day(d)) => Some(d),
+                Some(_) => None,
+                None => published,
+            },
+        };
         let dates = timex::find(
             lex,
             &sentence.lower.iter().map(String::as_str).collect::<Vec<_>>(),
             &sentence.original,
             published,
+            &anchor,
         );
-        sentence_dates.push(dates.iter().max_by_key(|t| t.start).map(|t| t.date));
+        let relatives = relative_token_spans(sentence, lex);
+        let clause_of = |k: usize| relatives.iter().position(|r| r.contains(&k));
+        sentence_dates.push(dates.iter().filter(|t| clause_of(t.start).is_none()).cloned().collect());
+        for k in (0..sentence.lower.len()).filter(|&k| lower_content_word(sentence, lex, k)) {
+            let days: Vec<(usize, Date)> = dates
+                .iter()
+                .filter_map(|t| match t.date {
+                    EventDate::Day(d) => Some((t.start, d)),
+                    _ => None,
+                })
+                .collect();
+            if let Some(d) = nearest(&days, (k, k + 1)) {
+                noun_dates.insert(sentence.lower[k].as_str(), d);
+            }
+        }
         let here: Vec<usize> =
             (0..mentions.len()).filter(|&m| mentions[m].sentence == s && entity(m).is_some()).collect();
         if here.is_empty() {
@@ -111,8 +140,20 @@ pub fn find(
             .filter(|&&m| mentions[m].locative && ents[entity(m).expect("filtered")].kind == Kind::Place)
             .map(|&m| (mentions[m].tokens.start, entity(m).expect("filtered")))
             .collect();
-        let in_relative = relative_token_counts(sentence, lex);
+        let in_relative = relative_token_counts(&relatives, sentence.lower.len());
         let clauses = relative_spans(&items, sentence, lex);
+        // "Luxemburgo, 14 de outubro de 2024 – A UE aplicou sanções…": the dateline's place
+        // is where the lead's actors spoke, decided or met.
+        let dateline = here
+            .iter()
+            .find(|&&m| {
+                let end = mentions[m].tokens.end;
+                mentions[m].tokens.start == 0
+                    && sentence.lower.get(end).is_some_and(|w| w == ",")
+                    && dates.first().is_some_and(|t| t.start == end + 1)
+            })
+            .and_then(|&m| entity(m))
+            .filter(|&e| ents[e].kind == Kind::Place);
         for reading in readings(&items, sentence, lex) {
             let (encoded, offsets) = render(&items, &reading, sentence);
             let candidates = lex.prefilter.candidates(&encoded);
@@ -170,16 +211,37 @@ pub fn find(
                     });
                     let (polarity, modality) =
                         factuality(sentence, lex, cue_token.saturating_sub(8), cue_token, &names, &dates);
+                    // A date in a relative clause is that clause's, and the clause's
+                    // statements take no date from outside it. A relative clause between
+                    // a date and its statement does not separate them ("met X, who chairs
+                    // the group, in Berlin on Monday").
+                    let clause = clause_of(token_span.1.saturating_sub(1));
                     let in_clause: Vec<(usize, EventDate)> = dates
                         .iter()
+                        .filter(|t| clause_of(t.start) == clause)
                         .filter(|t| {
                             let between =
                                 if t.start < token_span.0 { t.end..token_span.0 } else { token_span.1..t.start };
-                            !between.clone().any(|k| lex.is("clause_openers", &sentence.lower[k]))
+                            let closed = |k: usize| {
+                                relatives
+                                    .iter()
+                                    .any(|r| r.contains(&k) && between.start <= r.start && r.end <= between.end)
+                            };
+                            !between.clone().any(|k| lex.is("clause_openers", &sentence.lower[k]) && !closed(k))
                         })
                         .map(|t| (t.start, t.date))
                         .collect();
-                    let date = nearest(&in_clause, token_span);
+                    // A clause without a date of its own happens at the time its sentence set
+                    // before it ("In January, X did A; days later, Y did B"; "em 7 de outubro,
+                    // quando o Hamas atacou"), unless a word moves it in time ("after", "antes").
+                    let date = nearest(&in_clause, token_span).or_else(|| {
+                        dates
+                            .iter()
+                            .filter(|t| t.end <= token_span.0 && clause_of(t.start) == clause)
+                            .filter(|t| !(t.end..token_span.0).any(|k| lex.is("time_shifters", &sentence.lower[k])))
+                            .max_by_key(|t| t.start)
+                            .map(|t| t.date)
+                    });
                     // A place far from the statement is what it is about, not where it happened
                     // ("discutiram a reconstrução de áreas na região de Kursk").
                     let reach = |at: usize| {
@@ -228,7 +290,9 @@ pub fn find(
                             polarity,
                             modality,
                             date,
-                            place: place.filter(|&p| p != ob || relation != Relation::Visits),
+                            place: place
+                                .or(dateline.filter(|_| relation.happens_where_its_actor_is()))
+                                .filter(|&p| p != ob || relation != Relation::Visits),
                             source: source.and_then(entity),
                             sentence: s,
                             cue: rule.pattern.clone(),
@@ -247,30 +311,48 @@ pub fn find(
     dedup(facts)
 }
 
+/// Whether two sentences stand in the same paragraph.
+fn same_paragraph(sentences: &[Sentence<'_>], a: usize, b: usize) -> bool {
+    !sentences[a].text[sentences[a].span.end..sentences[b].span.start].contains('\n')
+}
+
+/// The time the story last named before sentence `s`: the last date of the sentences
+/// before it in its paragraph, or of the sentence just before it.
+fn story_date(sentences: &[Sentence<'_>], sentence_dates: &[Vec<timex::Timex>], s: usize) -> Option<EventDate> {
+    let mut earlier =
+        (0..s.min(sentence_dates.len())).rev().take_while(|&t| t + 1 == s || same_paragraph(sentences, t, s));
+    earlier.find_map(|t| sentence_dates[t].iter().max_by_key(|x| x.start).map(|x| x.date))
+}
+
 /// Dates the text implies rather than states, the way a reader follows a story's time:
 /// an event with no date in its own clause happened at the time the story last named
 /// (the last date earlier in its paragraph, or in the sentence just before it, as in
 /// "…in Pyongyang on Wednesday. During the meeting, X and Y discussed…"); the headline
-/// reports the lead's event (the lead's first date, else the article's date).
+/// reports the lead's event (the lead's first date after its dateline, else the
+/// article's date).
 fn inherit_dates(
     sentences: &[Sentence<'_>],
-    sentence_dates: &[Option<EventDate>],
+    sentence_dates: &[Vec<timex::Timex>],
     published: Option<EventDate>,
     facts: &mut [Fact],
 ) {
-    let same_paragraph =
-        |a: usize, b: usize| !sentences[a].text[sentences[a].span.end..sentences[b].span.start].contains('\n');
-    let headline = sentences.len() > 1 && !same_paragraph(0, 1);
-    let lead_date =
-        || (1..sentences.len()).take_while(|&s| s == 1 || same_paragraph(s - 1, s)).find_map(|s| sentence_dates[s]);
+    let headline = sentences.len() > 1 && !same_paragraph(sentences, 0, 1);
+    // "NEW DELHI, May 7, 2025 – India fired…": a date in the first words, a dash after it.
+    let dateline = |s: usize, t: &timex::Timex| {
+        s == 1
+            && t.start <= 6
+            && (t.end..t.end + 3)
+                .any(|k| sentences[s].lower.get(k).is_some_and(|w| matches!(w.as_str(), "–" | "—" | "-")))
+    };
+    let lead_date = || {
+        (1..sentences.len())
+            .take_while(|&s| s == 1 || same_paragraph(sentences, s - 1, s))
+            .find_map(|s| sentence_dates[s].iter().find(|t| !dateline(s, t)).map(|t| t.date))
+    };
     for fact in facts.iter_mut().filter(|f| f.date.is_none() && f.relation.cameo().is_some()) {
         let s = fact.sentence;
-        fact.date = if s == 0 && headline {
-            lead_date().or(published)
-        } else {
-            let mut earlier = (0..s).rev().take_while(|&t| t + 1 == s || same_paragraph(t, s));
-            earlier.find_map(|t| sentence_dates[t])
-        };
+        fact.date =
+            if s == 0 && headline { lead_date().or(published) } else { story_date(sentences, sentence_dates, s) };
     }
 }
 
@@ -788,20 +870,33 @@ fn nearest<T: Copy>(candidates: &[(usize, T)], span: (usize, usize)) -> Option<T
         .map(|(_, v)| *v)
 }
 
+/// The relative clauses set off by commas (", who chairs the group,", ", que preside à
+/// CEDEAO,"), as token ranges from the comma that opens them.
+fn relative_token_spans(sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Range<usize>> {
+    let words = &sentence.lower;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        if words[k] == "," && words.get(k + 1).is_some_and(|w| lex.is("relatives", w)) {
+            let end = (k + 1..words.len()).find(|&j| words[j] == ",").unwrap_or(words.len());
+            out.push(k..end);
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
 /// For each token position k, how many tokens before k lie inside a relative clause set
 /// off by commas (", who chairs the group," / ", que preside à CEDEAO,"): the words a
-/// place may stand past and still be near its statement.
-fn relative_token_counts(sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<usize> {
-    let words = &sentence.lower;
-    let mut counts = Vec::with_capacity(words.len() + 1);
-    let mut inside = false;
+/// place may stand past and still be near its statement (from `relative_token_spans`).
+fn relative_token_counts(spans: &[Range<usize>], tokens: usize) -> Vec<usize> {
+    let mut counts = Vec::with_capacity(tokens + 1);
     let mut total = 0;
-    for k in 0..words.len() {
+    for k in 0..tokens {
         counts.push(total);
-        if words[k] == "," {
-            inside = words.get(k + 1).is_some_and(|w| lex.is("relatives", w));
-        }
-        total += usize::from(inside);
+        total += usize::from(spans.iter().any(|r| r.contains(&k)));
     }
     counts.push(total);
     counts

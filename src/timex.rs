@@ -19,7 +19,19 @@ pub struct Timex {
 /// Finds and resolves the dates among a sentence's tokens. `words` are the tokens
 /// lower-cased, `original` as written (English month names must be capitalised,
 /// so that the modal "may" is not May).
-pub fn find(lex: &Lexicon, words: &[&str], original: &[&str], published: Option<Date>) -> Vec<Timex> {
+///
+/// A day counted from another ("the day before", "no dia seguinte", "na véspera da
+/// cimeira") counts from the event its noun names when one follows ("cimeira"), else
+/// from the last day this sentence named, else from the story's time: `anchor` gives
+/// the date of a noun's event (`Some(noun)`) or of the story (`None`), as far as the
+/// text before this sentence tells.
+pub fn find(
+    lex: &Lexicon,
+    words: &[&str],
+    original: &[&str],
+    published: Option<Date>,
+    anchor: &dyn Fn(Option<&str>) -> Option<Date>,
+) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut i = 0;
     let year_at = |k: usize| -> Option<i32> {
@@ -132,6 +144,45 @@ pub fn find(lex: &Lexicon, words: &[&str], original: &[&str], published: Option<
             };
             out.push(Timex { start: i, end: i + 1, date: EventDate::Day(date) });
             i += 1;
+            continue;
+        }
+        // the day before | the next day | no dia seguinte | na véspera (da cimeira) | on the eve of the vote
+        let lower_at = |k: usize| original.get(k).and_then(|w| w.chars().next()).is_some_and(char::is_lowercase);
+        let shift = if is(i, "eve") && lower_at(i) {
+            Some((-1, i + 1))
+        } else if is(i, "day_word") && (is(i + 1, "earlier") || is(i + 1, "later")) {
+            Some((if is(i + 1, "earlier") { -1 } else { 1 }, i + 2))
+        } else if (is(i, "earlier") || is(i, "later")) && is(i + 1, "day_word") {
+            Some((if is(i, "earlier") { -1 } else { 1 }, i + 2))
+        } else {
+            None
+        };
+        if let Some((shift, end)) = shift {
+            let mut k = end;
+            while k < end + 2 && is(k, "determiners") {
+                k += 1;
+            }
+            let noun = (k > end || is(i, "eve"))
+                .then(|| words.get(k).copied())
+                .flatten()
+                .filter(|w| w.chars().all(char::is_alphabetic) && !w.is_empty() && !lex.is("function", w))
+                .filter(|_| lower_at(k));
+            let from = match noun {
+                Some(_) => anchor(noun),
+                None => out
+                    .iter()
+                    .rev()
+                    .find_map(|t: &Timex| match t.date {
+                        EventDate::Day(d) => Some(d),
+                        _ => None,
+                    })
+                    .or_else(|| anchor(None)),
+            };
+            let end = if noun.is_some() { k + 1 } else { end };
+            if let Some(from) = from {
+                out.push(Timex { start: i, end, date: EventDate::Day(from.add_days(shift)) });
+            }
+            i = end;
             continue;
         }
         if let Some(p) = published {

@@ -259,3 +259,79 @@ fn an_event_takes_a_place_near_it_not_the_place_it_is_about() {
     let topic = "O Gana e o Togo reuniram-se para discutir a reconstrução de várias aldeias na região de Volta.";
     assert_eq!(place(topic, Lang::Pt), None);
 }
+
+/// The date (lexical form) and place (label) of the first fact of a relation.
+fn when_and_where(ex: &Extraction, relation: newsgraph::relation::Relation) -> (Option<String>, Option<String>) {
+    let fact = ex.facts.iter().find(|f| f.relation == relation).unwrap_or_else(|| panic!("a {relation:?} fact"));
+    (fact.date.map(|d| d.lexical()), fact.place.map(|p| ex.entities[p].label.clone()))
+}
+
+#[test]
+fn the_headline_takes_the_leads_first_date_after_its_dateline() {
+    let text = "Ghana accuses Togo of border raid\n\n\
+        ACCRA, March 5, 2025 – Police said on Monday that soldiers had crossed the border after clashes last month.";
+    let ex = extractor().extract(&Article { published: None, ..article(text, Lang::En) });
+    assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::Accuses).0.as_deref(), Some("2025-03-03"));
+}
+
+#[test]
+fn a_relative_clause_keeps_its_date_and_a_capital_named_by_demonym_is_a_place() {
+    // Thursday is when she landed, not when she met; the meeting takes the story's Friday.
+    let text = "Lima, 6 de junho de 2025 – Os ministros reuniram-se esta sexta-feira.\n\n\
+        A presidente chilena, Michelle Bachelet, que aterrou na capital peruana na quinta-feira, \
+        reuniu-se com o presidente do Peru, Pedro Castillo.";
+    let ex = extractor().extract(&Article { published: None, ..article(text, Lang::Pt) });
+    let (date, place) = when_and_where(&ex, newsgraph::relation::Relation::MeetsWith);
+    assert_eq!(date.as_deref(), Some("2025-06-06"));
+    assert_eq!(place.as_deref(), Some("Lima"));
+    let text = "Chile's foreign minister met Peru's president in the Peruvian capital on Monday.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::MeetsWith).1.as_deref(), Some("Lima"));
+}
+
+#[test]
+fn a_day_counted_from_another_takes_its_date() {
+    use newsgraph::relation::Relation::*;
+    // "the day before": the day before the last date the story named.
+    let text = "Chile's foreign minister met Peru's president last Friday. \
+        Chile had criticised Bolivia the day before.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    assert_eq!(when_and_where(&ex, MeetsWith).0.as_deref(), Some("2025-05-30"));
+    assert_eq!(when_and_where(&ex, Criticizes).0.as_deref(), Some("2025-05-29"));
+    // "na véspera da cimeira": the day before the summit, whose day an earlier sentence gave.
+    let text = "A cimeira da CEDEAO, realizada no domingo em Abuja, terminou sem acordo. \
+        O Níger libertou dois reféns a 20 de maio. \
+        Na véspera da cimeira, o Mali acusou a CEDEAO de preparar uma intervenção.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert_eq!(when_and_where(&ex, Accuses).0.as_deref(), Some("2025-05-31"));
+    // "no dia seguinte": the day after the date the story named before.
+    let text = "O Chile criticou o Peru a 2 de junho. No dia seguinte, o Chile acusou a Bolívia de espionagem.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert_eq!(when_and_where(&ex, Accuses).0.as_deref(), Some("2025-06-03"));
+}
+
+#[test]
+fn a_clause_without_a_date_takes_the_one_its_sentence_set_before_it() {
+    use newsgraph::relation::Relation::*;
+    let text = "In January, Chile recalled its ambassador; days later, Chile sanctioned Peru.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    assert_eq!(when_and_where(&ex, Sanctions).0.as_deref(), Some("2025-01"));
+    let text = "A crise começou em 3 de março, quando o Chile acusou o Peru de espionagem.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert_eq!(when_and_where(&ex, Accuses).0.as_deref(), Some("2025-03-03"));
+    // A clause set at another time ("after") does not take it.
+    let text = "On Monday, Chile recalled its ambassador, after Peru had accused Chile of spying.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    assert_ne!(when_and_where(&ex, Accuses).0.as_deref(), Some("2025-06-02"));
+}
+
+#[test]
+fn the_datelines_place_is_where_the_leads_actors_speak_not_where_they_strike() {
+    use newsgraph::relation::Relation::*;
+    let text = "Lima, 3 de junho de 2025 – O Chile acusou o Peru de espionagem.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert_eq!(when_and_where(&ex, Accuses).1.as_deref(), Some("Lima"));
+    let text = "Lima, 3 de junho de 2025 – O Chile atacou o Peru.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert_eq!(when_and_where(&ex, Attacks).1, None);
+}
