@@ -289,6 +289,21 @@ fn results_format(accept: &str) -> Result<QueryResultsFormat, Refusal> {
     negotiate(accept, &formats, |m| QueryResultsFormat::from_media_type(m).filter(|f| formats.contains(f)))
 }
 
+/// Writes the first `max_results` of `items`; true when there were more.
+fn write_capped<T>(
+    items: impl Iterator<Item = Result<T, QueryEvaluationError>>,
+    settings: &Settings,
+    mut write: impl FnMut(T) -> Result<(), Refusal>,
+) -> Result<bool, Refusal> {
+    for (n, item) in items.enumerate() {
+        if n == settings.max_results {
+            return Ok(true);
+        }
+        write(item.map_err(|e| evaluation(e, settings))?)?;
+    }
+    Ok(false)
+}
+
 /// The results in the negotiated format, at most `max_results` of them: (body,
 /// media type, whether cut short).
 fn serialize(
@@ -297,20 +312,13 @@ fn serialize(
     settings: &Settings,
 ) -> Result<(Vec<u8>, &'static str, bool), Refusal> {
     let mut out = Vec::new();
-    let mut truncated = false;
     match results {
         QueryResults::Solutions(solutions) => {
             let format = results_format(accept)?;
             let mut writer = QueryResultsSerializer::from_format(format)
                 .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())
                 .map_err(io_failure)?;
-            for (n, solution) in solutions.enumerate() {
-                if n == settings.max_results {
-                    truncated = true;
-                    break;
-                }
-                writer.serialize(&solution.map_err(|e| evaluation(e, settings))?).map_err(io_failure)?;
-            }
+            let truncated = write_capped(solutions, settings, |s| writer.serialize(&s).map_err(io_failure))?;
             writer.finish().map_err(io_failure)?;
             Ok((out, format.media_type(), truncated))
         }
@@ -337,13 +345,7 @@ fn serialize(
                 })
             })?;
             let mut writer = RdfSerializer::from_format(format).for_writer(&mut out);
-            for (n, triple) in triples.enumerate() {
-                if n == settings.max_results {
-                    truncated = true;
-                    break;
-                }
-                writer.serialize_triple(&triple.map_err(|e| evaluation(e, settings))?).map_err(io_failure)?;
-            }
+            let truncated = write_capped(triples, settings, |t| writer.serialize_triple(&t).map_err(io_failure))?;
             writer.finish().map_err(io_failure)?;
             Ok((out, format.media_type(), truncated))
         }
