@@ -243,9 +243,11 @@ struct Tally {
 
 /// Writes a batch of articles (new ones through the bulk loader) and empties it.
 fn write_batch(store: &GraphStore, batch: &mut Vec<Prepared>, tally: &mut Tally) -> Result<()> {
+    // The quads are handed over (the counts below are all that is left to read).
+    let quads: Vec<_> = batch.iter_mut().map(|p| std::mem::take(&mut p.quads)).collect();
     let (Some(first), Some(last)) = (batch.first(), batch.last()) else { return Ok(()) };
-    let articles: Vec<_> = batch.iter().map(|p| (&p.iri, p.hash.as_str(), p.quads.as_slice())).collect();
-    let outcomes = store.put_articles_bulk(&articles).with_context(|| {
+    let articles: Vec<_> = batch.iter().zip(quads).map(|(p, quads)| (&p.iri, p.hash.as_str(), quads)).collect();
+    let outcomes = store.put_articles_bulk(articles).with_context(|| {
         if batch.len() == 1 {
             format!("{}: writing to the store", first.origin)
         } else {

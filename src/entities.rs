@@ -279,13 +279,21 @@ pub fn resolve(
     // ("Montenegro admitiu" after "Luís Montenegro").
     for (i, m) in mentions.iter().enumerate() {
         if let (Referent::Known(e, LabelKind::Name), Some(id), false) = (&m.referent, r.of_mention[i], m.locative) {
-            if gaz.entries[*e].kind == Kind::Country && r.entities[id].kind == Kind::Country {
+            // The country's keys only when some person could bear its name: a country has
+            // many labels, and keying them for every mention was a twentieth of extraction.
+            let unknown_person = |x: &Entity| x.kind == Kind::Person && x.known.is_none();
+            if gaz.entries[*e].kind == Kind::Country
+                && r.entities[id].kind == Kind::Country
+                && r.entities.iter().any(unknown_person)
+            {
                 let surface = gaz.entries[*e].labels.iter().map(|(_, l)| name_key(l)).collect::<Vec<_>>();
                 if let Some(p) = r.entities.iter().position(|x| {
-                    x.kind == Kind::Person
-                        && x.known.is_none()
-                        && name_key(&x.label).contains(' ')
-                        && surface.iter().any(|l| name_key(&x.label).ends_with(&format!(" {l}")))
+                    unknown_person(x) && {
+                        let key = name_key(&x.label);
+                        // Ends with " " and the label, without building that string.
+                        key.contains(' ')
+                            && surface.iter().any(|l| key.strip_suffix(l.as_str()).is_some_and(|k| k.ends_with(' ')))
+                    }
                 }) {
                     r.of_mention[i] = Some(p);
                 }

@@ -116,12 +116,47 @@ pub struct Rule {
     pub relation: Relation,
     /// The pattern as written, for `--explain`.
     pub pattern: String,
-    /// The compiled regex over an encoded sentence.
-    pub regex: Regex,
+    /// The regex over an encoded sentence, compiled when first used.
+    pub regex: LazyRegex,
     /// Its examples.
     pub examples: Vec<Example>,
     /// The file it came from, with its index there, for messages.
     pub origin: String,
+}
+
+/// A rule's regex, compiled the first time a sentence holds the rule's words (see
+/// [`Prefilter`]): compiling all of them took longer than extracting a thousand
+/// articles, and many rules are never a candidate. Dereferences to the [`Regex`].
+#[derive(Debug)]
+pub struct LazyRegex {
+    source: String,
+    compiled: std::sync::OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(source: String) -> LazyRegex {
+        LazyRegex { source, compiled: std::sync::OnceLock::new() }
+    }
+
+    /// The compiled regex, or why it does not compile.
+    pub fn compile(&self) -> Result<&Regex, regex::Error> {
+        if let Some(regex) = self.compiled.get() {
+            return Ok(regex);
+        }
+        let regex = Regex::new(&self.source)?;
+        Ok(self.compiled.get_or_init(|| regex))
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        // The source is made of escaped words and fixed syntax; the embedded lexicons'
+        // rules are all compiled by a test, and those of a lexicon directory when it
+        // is read.
+        self.compile().expect("a rule's regex compiles")
+    }
 }
 
 /// The compiled language data of one language.
@@ -186,7 +221,13 @@ impl Lexicon {
                 .map_err(|e| LexiconError { origin: path.display().to_string(), message: e.to_string() })?;
             files.push((path.display().to_string(), text));
         }
-        Lexicon::compile(lang, &files)
+        // Rules nobody has tested yet: every regex is compiled now, so that one that
+        // cannot be is reported here and not met in the middle of a run.
+        let lexicon = Lexicon::compile(lang, &files)?;
+        for rule in &lexicon.rules {
+            rule.regex.compile().map_err(|e| LexiconError { origin: rule.origin.clone(), message: e.to_string() })?;
+        }
+        Ok(lexicon)
     }
 
     /// Parses, validates and compiles the files of one language.
@@ -314,7 +355,7 @@ type Required = Vec<Vec<String>>;
 /// sentence: tokens separated by single spaces, with a space before and after. Also
 /// returns what the sentence must hold for the regex to match: every required word
 /// item stands between two spaces (" acusou "), a prefix after one (" sancion").
-fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Result<(Regex, Required), String> {
+fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Result<(LazyRegex, Required), String> {
     let mut out = String::from(" ");
     let mut required: Required = Vec::new();
     let (mut subjects, mut objects) = (0, 0);
@@ -401,7 +442,7 @@ fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Res
     if subjects != 1 || objects != 1 {
         return Err(format!("needs exactly one {{S}} and one {{O}}, has {subjects} and {objects}"));
     }
-    Ok((Regex::new(&out).map_err(|e| e.to_string())?, required))
+    Ok((LazyRegex::new(out), required))
 }
 
 /// The literal a word item requires in the encoded sentence (see [`word_regex`]).
@@ -521,6 +562,15 @@ mod tests {
         assert_eq!(lex.role_at(&[]), None);
         assert_eq!(lex.role_exact(&words("presidente")), Some(RoleKind::Head));
         assert_eq!(lex.role_exact(&words("ministro da")), None);
+    }
+
+    #[test]
+    fn every_embedded_rule_compiles() {
+        for lang in [Lang::Pt, Lang::En] {
+            for rule in Lexicon::embedded(lang).unwrap().rules {
+                assert!(rule.regex.compile().is_ok(), "{}", rule.origin);
+            }
+        }
     }
 
     #[test]
