@@ -358,8 +358,28 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
                 });
                 run.last().is_some_and(|j| org_head(&sentence.lower[j]))
             };
+            // A title that ends on an organisation's head word running on into its name
+            // leaves that name whole: "o porta-voz do Ministério dos Negócios Estrangeiros"
+            // names the ministry ("porta-voz do ministério" is a title of its own).
+            let last = k + len - 1;
+            let name_goes_on = |j: usize| {
+                let mut j = j;
+                while j < n && j < last + 3 && lex.is("connectors", &sentence.lower[j]) {
+                    j += 1;
+                }
+                j < n && sentence.tokens[j].kind == TokenKind::Word && is_capitalised(sentence.original[j])
+            };
+            let keep = if len > 1
+                && is_capitalised(sentence.original[last])
+                && org_head(&sentence.lower[last])
+                && name_goes_on(last + 1)
+            {
+                len - 1
+            } else {
+                len
+            };
             if !in_name {
-                title[k..k + len].iter_mut().for_each(|t| *t = true);
+                title[k..k + keep].iter_mut().for_each(|t| *t = true);
             }
         }
     }
@@ -392,6 +412,9 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             && !capitalised_function_word
     };
     let mut out = Vec::new();
+    // The portfolios skipped so far: another may be joined to one ("para os Negócios
+    // Estrangeiros e a Política de Segurança").
+    let mut portfolios: Vec<Range<usize>> = Vec::new();
     let mut k = 0;
     while k < n {
         if !is_name(k) {
@@ -474,7 +497,8 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // Externo", "Alto Representante para os Negócios Estrangeiros". A body is: "o
         // comandante das Forças Armadas", "o porta-voz do Ministério dos Negócios Estrangeiros".
         let body = lower.iter().any(|w| org_head(w));
-        if !body && after_title(start, &title, known, sentence) {
+        if !body && after_title(start, &title, known, &portfolios, sentence) {
+            portfolios.push(start..end);
             continue;
         }
         // "Pakistan-administered Kashmir" is a place; "Iranian-backed" an adjective.
@@ -532,12 +556,23 @@ fn run_mention(s: usize, sentence: &Sentence<'_>, tokens: Range<usize>, referent
 }
 
 /// Whether a run follows a title and a preposition (a demonym or article may stand
-/// between): the run names the title's portfolio.
-fn after_title(start: usize, title: &[bool], known: &[Range<usize>], sentence: &Sentence<'_>) -> bool {
+/// between): the run names the title's portfolio. The title may name its body first
+/// ("Alto Representante da UE para os Negócios Estrangeiros"), and a portfolio joined
+/// to another by "e"/"and" is one too ("… e a Política de Segurança").
+fn after_title(
+    start: usize,
+    title: &[bool],
+    known: &[Range<usize>],
+    portfolios: &[Range<usize>],
+    sentence: &Sentence<'_>,
+) -> bool {
     let word = |k: usize| sentence.lower[k].as_str();
     let mut k = start;
     if k > 0 && matches!(word(k - 1), "o" | "a" | "os" | "as" | "the") {
         k -= 1;
+    }
+    if k > 0 && matches!(word(k - 1), "e" | "and") && portfolios.iter().any(|r| r.end == k - 1) {
+        return true;
     }
     if k == 0 || !matches!(word(k - 1), "do" | "da" | "dos" | "das" | "de" | "of" | "for" | "para") {
         return false;
@@ -545,6 +580,10 @@ fn after_title(start: usize, title: &[bool], known: &[Range<usize>], sentence: &
     k -= 1;
     if let Some(r) = known.iter().find(|r| r.end == k) {
         k = r.start;
+        // "Alto Representante da UE para …": the body between the title and the portfolio.
+        if k > 1 && matches!(word(k - 1), "do" | "da" | "dos" | "das" | "de" | "of") && title[k - 2] {
+            return true;
+        }
     }
     k > 0 && title[k - 1]
 }
