@@ -282,8 +282,8 @@ pub fn resolve(
             if gaz.entries[*e].kind == Kind::Country && r.entities[id].kind == Kind::Country {
                 let surface = gaz.entries[*e].labels.iter().map(|(_, l)| name_key(l)).collect::<Vec<_>>();
                 if let Some(p) = r.entities.iter().position(|x| {
+                    // A known person too: the gazetteer may hold "Luís Montenegro".
                     x.kind == Kind::Person
-                        && x.known.is_none()
                         && name_key(&x.label).contains(' ')
                         && surface.iter().any(|l| name_key(&x.label).ends_with(&format!(" {l}")))
                 }) {

@@ -175,6 +175,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         }
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
         role_anaphora(s, sentence, &mut mentions, first, &roles, gaz, lex);
+        nominal_anaphora(s, sentence, &mut mentions, first, gaz, lex);
     }
     short_forms_of_known(sentences, &mut mentions, gaz);
     (mentions, roles)
@@ -271,6 +272,85 @@ fn role_anaphora(
             tokens: k + 1..end,
             name: k + 1..end,
             span: sentence.byte_span(&(k + 1..end)),
+            referent,
+            locative: false,
+            inner: false,
+            acronym: None,
+            country: None,
+        });
+    }
+}
+
+/// Nouns that take up an organisation of a kind, by `[words]` list: "O G7 criticou
+/// Pequim. O grupo, formado por …" is the G7 speaking.
+const ANAPHOR_KINDS: [(&str, &str); 2] =
+    [("bloc_anaphors", "InternationalOrganization"), ("armed_anaphors", "ArmedGroup")];
+
+/// How many sentences back a nominal anaphor reaches for its organisation.
+const ANAPHOR_REACH: usize = 3;
+
+/// "o bloco", "a organização", "o grupo" after an article (or a preposition holding
+/// one): the organisation of the kind the noun stands for (`ANAPHOR_KINDS`) that the
+/// article named last, in one of the few sentences before. Not when a word that may
+/// qualify the noun follows it ("o grupo de trabalho", "o bloco europeu", "o movimento
+/// huti"): only punctuation or a function word may, nor when the sentence already named an organisation of that kind before
+/// it ("entre a UE e o bloco sul-americano" contrasts two).
+fn nominal_anaphora(
+    s: usize,
+    sentence: &Sentence<'_>,
+    mentions: &mut Vec<Mention>,
+    first: usize,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+) {
+    let len = mentions.len();
+    let n = sentence.lower.len();
+    let kind_of = |m: &Mention| match m.referent {
+        Referent::Known(e, LabelKind::Name) if gaz.entries[e].kind == Kind::Organization => {
+            gaz.entries[e].org_kind.as_deref()
+        }
+        _ => None,
+    };
+    for k in 1..n {
+        let kinds: Vec<&str> =
+            ANAPHOR_KINDS.iter().filter(|(list, _)| lex.is(list, &sentence.lower[k])).map(|&(_, kind)| kind).collect();
+        if kinds.is_empty()
+            || !matches!(
+                sentence.lower[k - 1].as_str(),
+                "o" | "a" | "do" | "da" | "pelo" | "pela" | "ao" | "à" | "no" | "na"
+            )
+            || mentions[first..len].iter().any(|m| m.tokens.contains(&k) || m.tokens.start == k + 1)
+        {
+            continue;
+        }
+        // Only punctuation or a function word may follow: a word after the noun may
+        // qualify it ("o movimento huti" is another group than the one named before).
+        let next = sentence.lower.get(k + 1).map_or("", String::as_str);
+        let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
+            || (lex.is("function", next) && !matches!(next, "de" | "da" | "do" | "dos" | "das"));
+        if !free || next == "(" {
+            continue;
+        }
+        let fits = |m: &Mention| kind_of(m).is_some_and(|kind| kinds.contains(&kind));
+        if mentions[first..len].iter().any(|m| m.tokens.start < k && fits(m)) {
+            continue;
+        }
+        // The latest sentence before that names one; in it the sentence's subject (the
+        // organisation it opens with) if it is one, else the last one named.
+        let Some(last) =
+            mentions[..first].iter().rev().take_while(|m| m.sentence + ANAPHOR_REACH >= s).find(|m| fits(m))
+        else {
+            continue;
+        };
+        let there = mentions[..first].iter().filter(|m| m.sentence == last.sentence && fits(m));
+        let subject = there.clone().find(|m| m.tokens.start <= 1);
+        let antecedent = subject.unwrap_or(last);
+        let referent = antecedent.referent.clone();
+        mentions.push(Mention {
+            sentence: s,
+            tokens: k..k + 1,
+            name: k..k + 1,
+            span: sentence.byte_span(&(k..k + 1)),
             referent,
             locative: false,
             inner: false,
