@@ -281,14 +281,15 @@ pub fn resolve(
         if let (Referent::Known(e, LabelKind::Name), Some(id), false) = (&m.referent, r.of_mention[i], m.locative) {
             // The country's keys only when some person could bear its name: a country has
             // many labels, and keying them for every mention was a twentieth of extraction.
-            let unknown_person = |x: &Entity| x.kind == Kind::Person && x.known.is_none();
+            let person = |x: &Entity| x.kind == Kind::Person;
             if gaz.entries[*e].kind == Kind::Country
                 && r.entities[id].kind == Kind::Country
-                && r.entities.iter().any(unknown_person)
+                && r.entities.iter().any(person)
             {
                 let surface = gaz.entries[*e].labels.iter().map(|(_, l)| name_key(l)).collect::<Vec<_>>();
                 if let Some(p) = r.entities.iter().position(|x| {
-                    unknown_person(x) && {
+                    // A known person too: the gazetteer may hold "Luís Montenegro".
+                    person(x) && {
                         let key = name_key(&x.label);
                         // Ends with " " and the label, without building that string.
                         key.contains(' ')

@@ -175,6 +175,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         }
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
         role_anaphora(s, sentence, &mut mentions, first, &roles, gaz, lex);
+        nominal_anaphora(s, sentence, &mut mentions, first, gaz, lex);
     }
     short_forms_of_known(sentences, &mut mentions, gaz);
     (mentions, roles)
@@ -280,6 +281,85 @@ fn role_anaphora(
     }
 }
 
+/// Nouns that take up an organisation of a kind, by `[words]` list: "O G7 criticou
+/// Pequim. O grupo, formado por …" is the G7 speaking.
+const ANAPHOR_KINDS: [(&str, &str); 2] =
+    [("bloc_anaphors", "InternationalOrganization"), ("armed_anaphors", "ArmedGroup")];
+
+/// How many sentences back a nominal anaphor reaches for its organisation.
+const ANAPHOR_REACH: usize = 3;
+
+/// "o bloco", "a organização", "o grupo" after an article (or a preposition holding
+/// one): the organisation of the kind the noun stands for (`ANAPHOR_KINDS`) that the
+/// article named last, in one of the few sentences before. Not when a word that may
+/// qualify the noun follows it ("o grupo de trabalho", "o bloco europeu", "o movimento
+/// huti"): only punctuation or a function word may, nor when the sentence already named an organisation of that kind before
+/// it ("entre a UE e o bloco sul-americano" contrasts two).
+fn nominal_anaphora(
+    s: usize,
+    sentence: &Sentence<'_>,
+    mentions: &mut Vec<Mention>,
+    first: usize,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+) {
+    let len = mentions.len();
+    let n = sentence.lower.len();
+    let kind_of = |m: &Mention| match m.referent {
+        Referent::Known(e, LabelKind::Name) if gaz.entries[e].kind == Kind::Organization => {
+            gaz.entries[e].org_kind.as_deref()
+        }
+        _ => None,
+    };
+    for k in 1..n {
+        let kinds: Vec<&str> =
+            ANAPHOR_KINDS.iter().filter(|(list, _)| lex.is(list, &sentence.lower[k])).map(|&(_, kind)| kind).collect();
+        if kinds.is_empty()
+            || !matches!(
+                sentence.lower[k - 1].as_str(),
+                "o" | "a" | "do" | "da" | "pelo" | "pela" | "ao" | "à" | "no" | "na"
+            )
+            || mentions[first..len].iter().any(|m| m.tokens.contains(&k) || m.tokens.start == k + 1)
+        {
+            continue;
+        }
+        // Only punctuation or a function word may follow: a word after the noun may
+        // qualify it ("o movimento huti" is another group than the one named before).
+        let next = sentence.lower.get(k + 1).map_or("", String::as_str);
+        let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
+            || (lex.is("function", next) && !matches!(next, "de" | "da" | "do" | "dos" | "das"));
+        if !free || next == "(" {
+            continue;
+        }
+        let fits = |m: &Mention| kind_of(m).is_some_and(|kind| kinds.contains(&kind));
+        if mentions[first..len].iter().any(|m| m.tokens.start < k && fits(m)) {
+            continue;
+        }
+        // The latest sentence before that names one; in it the sentence's subject (the
+        // organisation it opens with) if it is one, else the last one named.
+        let Some(last) =
+            mentions[..first].iter().rev().take_while(|m| m.sentence + ANAPHOR_REACH >= s).find(|m| fits(m))
+        else {
+            continue;
+        };
+        let there = mentions[..first].iter().filter(|m| m.sentence == last.sentence && fits(m));
+        let subject = there.clone().find(|m| m.tokens.start <= 1);
+        let antecedent = subject.unwrap_or(last);
+        let referent = antecedent.referent.clone();
+        mentions.push(Mention {
+            sentence: s,
+            tokens: k..k + 1,
+            name: k..k + 1,
+            span: sentence.byte_span(&(k..k + 1)),
+            referent,
+            locative: false,
+            inner: false,
+            acronym: None,
+            country: None,
+        });
+    }
+}
+
 /// "na capital uruguaia", "the Uruguayan capital": a capital named by its country's
 /// demonym is that city, a place the text names without its name. The demonym becomes
 /// part of the mention, not an actor of its own. A determiner must stand before it (a
@@ -358,8 +438,28 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
                 });
                 run.last().is_some_and(|j| org_head(&sentence.lower[j]))
             };
+            // A title that ends on an organisation's head word running on into its name
+            // leaves that name whole: "o porta-voz do Ministério dos Negócios Estrangeiros"
+            // names the ministry ("porta-voz do ministério" is a title of its own).
+            let last = k + len - 1;
+            let name_goes_on = |j: usize| {
+                let mut j = j;
+                while j < n && j < last + 3 && lex.is("connectors", &sentence.lower[j]) {
+                    j += 1;
+                }
+                j < n && sentence.tokens[j].kind == TokenKind::Word && is_capitalised(sentence.original[j])
+            };
+            let keep = if len > 1
+                && is_capitalised(sentence.original[last])
+                && org_head(&sentence.lower[last])
+                && name_goes_on(last + 1)
+            {
+                len - 1
+            } else {
+                len
+            };
             if !in_name {
-                title[k..k + len].iter_mut().for_each(|t| *t = true);
+                title[k..k + keep].iter_mut().for_each(|t| *t = true);
             }
         }
     }
@@ -392,6 +492,9 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             && !capitalised_function_word
     };
     let mut out = Vec::new();
+    // The portfolios skipped so far: another may be joined to one ("para os Negócios
+    // Estrangeiros e a Política de Segurança").
+    let mut portfolios: Vec<Range<usize>> = Vec::new();
     let mut k = 0;
     while k < n {
         if !is_name(k) {
@@ -474,7 +577,8 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // Externo", "Alto Representante para os Negócios Estrangeiros". A body is: "o
         // comandante das Forças Armadas", "o porta-voz do Ministério dos Negócios Estrangeiros".
         let body = lower.iter().any(|w| org_head(w));
-        if !body && after_title(start, &title, known, sentence) {
+        if !body && after_title(start, &title, known, &portfolios, sentence) {
+            portfolios.push(start..end);
             continue;
         }
         // "Pakistan-administered Kashmir" is a place; "Iranian-backed" an adjective.
@@ -532,12 +636,23 @@ fn run_mention(s: usize, sentence: &Sentence<'_>, tokens: Range<usize>, referent
 }
 
 /// Whether a run follows a title and a preposition (a demonym or article may stand
-/// between): the run names the title's portfolio.
-fn after_title(start: usize, title: &[bool], known: &[Range<usize>], sentence: &Sentence<'_>) -> bool {
+/// between): the run names the title's portfolio. The title may name its body first
+/// ("Alto Representante da UE para os Negócios Estrangeiros"), and a portfolio joined
+/// to another by "e"/"and" is one too ("… e a Política de Segurança").
+fn after_title(
+    start: usize,
+    title: &[bool],
+    known: &[Range<usize>],
+    portfolios: &[Range<usize>],
+    sentence: &Sentence<'_>,
+) -> bool {
     let word = |k: usize| sentence.lower[k].as_str();
     let mut k = start;
     if k > 0 && matches!(word(k - 1), "o" | "a" | "os" | "as" | "the") {
         k -= 1;
+    }
+    if k > 0 && matches!(word(k - 1), "e" | "and") && portfolios.iter().any(|r| r.end == k - 1) {
+        return true;
     }
     if k == 0 || !matches!(word(k - 1), "do" | "da" | "dos" | "das" | "de" | "of" | "for" | "para") {
         return false;
@@ -545,6 +660,10 @@ fn after_title(start: usize, title: &[bool], known: &[Range<usize>], sentence: &
     k -= 1;
     if let Some(r) = known.iter().find(|r| r.end == k) {
         k = r.start;
+        // "Alto Representante da UE para …": the body between the title and the portfolio.
+        if k > 1 && matches!(word(k - 1), "do" | "da" | "dos" | "das" | "de" | "of") && title[k - 2] {
+            return true;
+        }
     }
     k > 0 && title[k - 1]
 }
