@@ -583,8 +583,10 @@ fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String
 /// items: the sentence itself; the same without a relative clause after an actor
 /// ("A Copa-Cogeca, que representa os agricultores, condenou…" → "⟨A⟩ condenou…")
 /// or the comma that closes an appositive ("O porta-voz, X, condenou" → "⟨X⟩ condenou");
-/// or a day of the month in parentheses ("nesta quinta-feira (16)"); and each
-/// predicate joined by "e"/"and", or a participle after a comma, given the subject of
+/// or a day of the month in parentheses ("nesta quinta-feira (16)"), or a noun phrase
+/// in commas after the opening actor ("⟨X⟩ , a primeira ministra a visitá-la , chegou");
+/// and each predicate joined by "e"/"and" (past adverbs and a phrase in commas: "e , no
+/// dia seguinte , reuniu-se"), or a participle after a comma, given the subject of
 /// the first ("⟨A⟩ condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩"; "⟨A⟩
 /// sanctioned ⟨B⟩ , accusing ⟨C⟩" → "⟨A⟩ accusing ⟨C⟩"), also past a clause the first
 /// predicate opens that names no actor ("⟨A⟩ disse que a medida é ilegal e acusou ⟨B⟩").
@@ -629,8 +631,48 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             i += 4;
             continue;
         }
+        // A noun phrase set off by commas after the actor the sentence opens with, before
+        // its predicate: "⟨X⟩ , a primeira ministra a visitar a ilha , chegou…" → "⟨X⟩
+        // chegou…". It opens with an article and a noun or adjective (an actor after the
+        // article is a list: "⟨X⟩ , a ⟨Y⟩ e ⟨Z⟩"), and closes before a verb.
+        if i == 0
+            && is_group(0)
+            && word(1) == Some(",")
+            && word(2).is_some_and(|w| lex.is("appositive_openers", w))
+            && predicate(3)
+        {
+            let close =
+                (4..items.len().min(28)).find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)));
+            if let Some(close) = close.filter(|&j| word(j) == Some(",") && predicate(j + 1) && !participle(j + 1)) {
+                i = close + 1;
+                continue;
+            }
+        }
         i += 1;
     }
+    // What may stand between a coordinator and its predicate: adverbs ("e também esteve
+    // com") and a phrase set off by commas that names no actor ("e , no dia seguinte ,
+    // reuniu-se com"). Returns the position in `reduced` where the predicate would start.
+    let past_adjuncts = |mut j: usize| {
+        loop {
+            match reduced.get(j).and_then(|&r| word(r)) {
+                Some(w) if lex.is("coordinated_adverbs", w) => j += 1,
+                Some(",") => {
+                    let close = (j + 1..reduced.len().min(j + 10)).find(|&c| word(reduced[c]) == Some(","));
+                    match close.filter(|&c| {
+                        (j + 1..c).all(|b| {
+                            !is_group(reduced[b]) && !word(reduced[b]).is_some_and(|w| lex.is("clause_breaks", w))
+                        })
+                    }) {
+                        Some(c) => j = c + 1,
+                        None => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        j
+    };
     let mut out = vec![whole];
     // The subject: the first actor a predicate follows.
     if let Some(p) = (0..reduced.len())
@@ -652,9 +694,15 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             if w.is_some_and(|w| lex.is("clause_openers", w)) {
                 embedded = true;
             }
-            if (w.is_some_and(|w| lex.is("coordinators", w)) && predicate(reduced[k + 1]))
-                || (w == Some(",") && participle(reduced[k + 1]))
-            {
+            if w.is_some_and(|w| lex.is("coordinators", w)) {
+                let next = past_adjuncts(k + 1);
+                // A copula or "went" is a function word, but may start the second predicate:
+                // "… e , no sábado , foi a ⟨Jerusalém⟩".
+                let verb = |r: usize| predicate(r) || word(r).is_some_and(|w| lex.is("coordinated_verbs", w));
+                if reduced.get(next).is_some_and(|&r| verb(r)) {
+                    out.push(reduced[..=p].iter().chain(&reduced[next..]).copied().collect());
+                }
+            } else if w == Some(",") && participle(reduced[k + 1]) {
                 out.push(reduced[..=p].iter().chain(&reduced[k + 1..]).copied().collect());
             }
             k += 1;
@@ -756,6 +804,7 @@ fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> V
         _ => None,
     };
     let lower = |i: usize| word(i).map(|w| sentence.lower[w].as_str());
+    let is_number = |i: usize| word(i).is_some_and(|w| sentence.tokens[w].kind == TokenKind::Number);
     let mut out = Vec::new();
     for i in 0..items.len() {
         // A list set off by dashes closes with one: "sete países — A, B e C —, que…".
@@ -772,7 +821,20 @@ fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> V
             .find(|&j| word(j).is_none_or(|w| !lex.is("function", &sentence.lower[w])))
             .is_some_and(|j| word(j).is_some_and(|w| lower_content_word(sentence, lex, w)));
         if verb_first {
-            out.push(std::iter::once(i).chain(first..end).collect());
+            // Without a day of the month in parentheses ("que conversou na terça-feira (30)
+            // com ⟨Y⟩"), as in the sentence's own reduced reading.
+            let day = |j: usize| lower(j) == Some("(") && lower(j + 2) == Some(")") && is_number(j + 1);
+            let mut reading = vec![i];
+            let mut j = first;
+            while j < end {
+                if day(j) && j + 2 < end {
+                    j += 3;
+                    continue;
+                }
+                reading.push(j);
+                j += 1;
+            }
+            out.push(reading);
         }
     }
     out
