@@ -755,41 +755,57 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         }
         // A place named with its place word and country: "região russa de Kursk",
         // "Pakistan's Punjab province", "the Kursk region". The mention takes in the
-        // words around the name (so a cue sees one place) and keeps the country.
-        if let Referent::Place(text) = &mentions[i].referent {
-            if !text.is_empty() && mentions[i].name.len() == 1 {
-                let (start, end) = (mentions[i].tokens.start, mentions[i].tokens.end);
-                let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
-                let demonym_at = |k: usize| {
-                    (first..len).find(|&j| {
-                        mentions[j].tokens == (k..k + 1)
-                            && matches!(mentions[j].referent, Referent::Known(_, LabelKind::Demonym))
-                    })
-                };
-                let mut lo = start;
-                let mut country = None;
-                if start >= 2 && matches!(word(start - 1), "de" | "of") {
-                    if lex.is("place_heads", word(start - 2)) {
-                        lo = start - 2;
-                    } else if start >= 3 && lex.is("place_heads", word(start - 3)) {
-                        if let Some(j) = demonym_at(start - 2) {
-                            lo = start - 3;
-                            country = Some(j);
-                        }
+        // words around the name (so a cue sees one place) and keeps the country. A known
+        // place the gazetteer gives no country (a region shared by several, as Punjab)
+        // takes the one the text names, as a place found by pattern does.
+        let countryless = match &mentions[i].referent {
+            Referent::Place(text) => !text.is_empty(),
+            Referent::Known(e, LabelKind::Name) => {
+                gaz.entries[*e].kind == Kind::Place && gaz.entries[*e].country.is_none()
+            }
+            _ => false,
+        };
+        if countryless && mentions[i].name.len() == 1 {
+            let (start, end) = (mentions[i].tokens.start, mentions[i].tokens.end);
+            let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+            let demonym_at = |k: usize| {
+                (first..len).find(|&j| {
+                    mentions[j].tokens == (k..k + 1)
+                        && matches!(mentions[j].referent, Referent::Known(_, LabelKind::Demonym))
+                })
+            };
+            let mut lo = start;
+            let mut country = None;
+            if start >= 2 && matches!(word(start - 1), "de" | "of") {
+                if lex.is("place_heads", word(start - 2)) {
+                    lo = start - 2;
+                } else if start >= 3 && lex.is("place_heads", word(start - 3)) {
+                    if let Some(j) = demonym_at(start - 2) {
+                        lo = start - 3;
+                        country = Some(j);
                     }
                 }
-                let hi = if lex.is("place_heads", word(end)) { end + 1 } else { end };
-                if lo == start && start >= 2 && word(start - 1) == "'s" {
-                    country = (first..len)
-                        .find(|&j| mentions[j].tokens.end == start - 1 && country_of(&mentions[j]).is_some());
-                    if let Some(j) = country {
-                        lo = mentions[j].tokens.start;
-                    }
-                }
+            }
+            let hi = if lex.is("place_heads", word(end)) { end + 1 } else { end };
+            if lo == start && start >= 2 && word(start - 1) == "'s" {
+                country =
+                    (first..len).find(|&j| mentions[j].tokens.end == start - 1 && country_of(&mentions[j]).is_some());
                 if let Some(j) = country {
-                    mentions[j].inner = true;
-                    mentions[i].country = country_of(&mentions[j]);
+                    lo = mentions[j].tokens.start;
                 }
+            }
+            // A known name needs its place word too ("Pakistan's Punjab province"):
+            // "France's Suez" is a company, "Britain's Europe director" a post.
+            let found = matches!(mentions[i].referent, Referent::Place(_));
+            if !found && hi == end {
+                country = None;
+            }
+            if let Some(j) = country {
+                mentions[j].inner = true;
+                mentions[i].country = country_of(&mentions[j]);
+            }
+            // A known place keeps its own extent unless the text named its country.
+            if found || country.is_some() {
                 mentions[i].tokens = lo..hi;
             }
         }
