@@ -254,7 +254,9 @@ impl GraphStore {
             }
         }
         if !new.is_empty() {
-            let mut loader = self.store.bulk_loader();
+            // The loader sizes its hash sets by the quads of one `load_batch`: chunks of
+            // 40,000 quads, one at a time, keep them small (it reserves a million by default).
+            let mut loader = self.store.bulk_loader().with_num_threads(1).with_max_memory_size_in_megabytes(40);
             loader.load_quads(new.into_iter().flatten())?;
             loader.commit()?;
         }
