@@ -974,6 +974,9 @@ fn find_roles(
         let name = mentions[p].name.clone();
         // Look left: the nearest role within eight tokens, only glue and mentions between.
         let mut found: Option<(usize, usize, RoleKind)> = None; // (role start, role len, kind)
+                                                                // A title its holder no longer has ("o antigo Presidente", "o Presidente deposto"):
+                                                                // the person belongs to the country, but heads or serves nothing now.
+        let mut former = false;
         let mut k = name.start;
         // Far enough for a list of titled names: "os presidentes do Brasil, X, da Argentina, Y".
         let lowest = name.start.saturating_sub(40);
@@ -990,11 +993,16 @@ fn find_roles(
             let portfolio = k > 0 && is_capitalised(sentence.original[k]) && !sentence.original[k - 1].ends_with('.');
             // The body the role serves: "o porta-voz da presidência ganesa, X".
             let body = lex.is("org_heads", &sentence.lower[k]);
-            if !inside_mention && !portfolio && !body && !glue(&sentence.lower[k]) {
+            let past = lex.is("former", &sentence.lower[k]);
+            former |= past;
+            if !inside_mention && !portfolio && !body && !past && !glue(&sentence.lower[k]) {
                 break;
             }
         }
-        let (phrase, kind, words) = if let Some((rs, rl, kind)) = found {
+        if let Some((rs, _, _)) = found {
+            former |= rs >= 1 && lex.is("former", &sentence.lower[rs - 1]);
+        }
+        let (phrase, mut kind, words) = if let Some((rs, rl, kind)) = found {
             // Modifiers before the role: "U.S. President", "NATO Secretary-General", "Iran's foreign minister".
             let mut lo = rs;
             // "the Ghanaian government spokesman": the body the role serves.
@@ -1012,6 +1020,7 @@ fn find_roles(
             (lo..name.start, kind, sentence.words(rs..rs + rl))
         } else {
             // Look right: "X, [det] ROLE … ," up to the next comma or the end.
+            former = false;
             if name.end + 1 >= sentence.lower.len() || sentence.lower[name.end] != "," {
                 continue;
             }
@@ -1020,6 +1029,10 @@ fn find_roles(
                 r += 1;
             }
             // "Russia's ambassador to Germany" / "o secretário do Conselho": the role may follow "X 's".
+            if lex.is("former", &sentence.lower[r]) {
+                former = true;
+                r += 1;
+            }
             let mut role_start = r;
             if let Some(m) = mentions[first..len].iter().find(|m| m.tokens.start == r) {
                 if m.tokens.end + 1 < sentence.lower.len() && sentence.lower[m.tokens.end] == "'s" {
@@ -1050,6 +1063,9 @@ fn find_roles(
             }
             (name.end..hi, kind, sentence.words(role_start..role_start + rl))
         };
+        if former {
+            kind = RoleKind::Affiliate;
+        }
         let is_person = |j: usize| match &mentions[j].referent {
             Referent::Person(_) => true,
             Referent::Known(e, LabelKind::Name) => gaz.entries[*e].kind == Kind::Person,
