@@ -280,6 +280,16 @@ pub fn find(
                             continue;
                         }
                         let (Some(su), Some(ob)) = (su, ob) else { continue };
+                        // "met Rahman's envoy": the meeting is with the envoy, not Rahman (a
+                        // country's or body's envoy stands for it: "met Ghana's president").
+                        let owned = sentence.lower.get(mentions[b].tokens.end).is_some_and(|w| lex.is("owner_mark", w));
+                        if relation == Relation::MeetsWith
+                            && cue_token < mentions[b].tokens.start
+                            && owned
+                            && ents[ob].kind == Kind::Person
+                        {
+                            continue;
+                        }
                         if su == ob || !relation.subject_ok(ents[su].kind) || !relation.object_ok(ents[ob].kind) {
                             continue;
                         }
