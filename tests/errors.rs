@@ -62,6 +62,19 @@ fn a_panic_elsewhere_is_one_line_and_exit_2() {
 }
 
 #[test]
+fn the_bench_tool_says_its_usage_in_one_line_even_with_backtraces_on() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph-bench"))
+        .env("RUST_BACKTRACE", "1")
+        .arg("no-such-step")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("newsgraph-bench: usage: "), "{stderr}");
+}
+
+#[test]
 fn a_path_that_is_not_a_store_is_said_plainly() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notes.txt");

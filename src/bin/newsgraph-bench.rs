@@ -21,7 +21,16 @@ use oxigraph::sparql::QueryResults;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-fn main() -> Result<()> {
+/// Errors as one line on standard error and exit status 2 (no backtrace, whatever
+/// `RUST_BACKTRACE` says: this is a measuring tool's message, not a crash).
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("newsgraph-bench: {error:#}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("extract") => extract(&args[1..]),
