@@ -65,6 +65,12 @@ impl Entry {
     pub fn is_state_body(&self) -> bool {
         matches!(self.org_kind.as_deref(), Some("GovernmentBody" | "Legislature" | "ArmedForces" | "Court"))
     }
+
+    /// Whether it is a news agency or outlet: someone who "talked to Reuters" gave an
+    /// interview, and met no one.
+    pub fn is_press(&self) -> bool {
+        matches!(self.org_kind.as_deref(), Some("NewsAgency" | "NewsOutlet"))
+    }
 }
 
 impl Entry {

@@ -290,6 +290,11 @@ pub fn find(
                         {
                             continue;
                         }
+                        // "conversou com a BBC", "told Reuters": an interview, not a meeting.
+                        let press = |e: usize| ents[e].known.is_some_and(|k| gaz.entries[k].is_press());
+                        if relation == Relation::MeetsWith && (press(su) || press(ob)) {
+                            continue;
+                        }
                         if su == ob || !relation.subject_ok(ents[su].kind) || !relation.object_ok(ents[ob].kind) {
                             continue;
                         }
