@@ -277,15 +277,13 @@ pub fn resolve(
     }
     // A country's name that is the surname of a person of the article is that person
     // ("Montenegro admitiu" after "Luís Montenegro").
+    // The country's keys only when some person could bear its name: a country has
+    // many labels, and keying them for every mention was a twentieth of extraction.
+    let person = |x: &Entity| x.kind == Kind::Person;
+    let any_person = r.entities.iter().any(person);
     for (i, m) in mentions.iter().enumerate() {
         if let (Referent::Known(e, LabelKind::Name), Some(id), false) = (&m.referent, r.of_mention[i], m.locative) {
-            // The country's keys only when some person could bear its name: a country has
-            // many labels, and keying them for every mention was a twentieth of extraction.
-            let person = |x: &Entity| x.kind == Kind::Person;
-            if gaz.entries[*e].kind == Kind::Country
-                && r.entities[id].kind == Kind::Country
-                && r.entities.iter().any(person)
-            {
+            if any_person && gaz.entries[*e].kind == Kind::Country && r.entities[id].kind == Kind::Country {
                 let surface = gaz.entries[*e].labels.iter().map(|(_, l)| name_key(l)).collect::<Vec<_>>();
                 if let Some(p) = r.entities.iter().position(|x| {
                     // A known person too: the gazetteer may hold "Luís Montenegro".

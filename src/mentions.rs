@@ -293,8 +293,9 @@ const ANAPHOR_REACH: usize = 3;
 /// one): the organisation of the kind the noun stands for (`ANAPHOR_KINDS`) that the
 /// article named last, in one of the few sentences before. Not when a word that may
 /// qualify the noun follows it ("o grupo de trabalho", "o bloco europeu", "o movimento
-/// huti"): only punctuation or a function word may, nor when the sentence already named an organisation of that kind before
-/// it ("entre a UE e o bloco sul-americano" contrasts two).
+/// huti": only punctuation or a function word may), nor when the sentence already named
+/// an organisation of that kind before it ("entre a UE e o bloco sul-americano"
+/// contrasts two).
 fn nominal_anaphora(
     s: usize,
     sentence: &Sentence<'_>,
@@ -342,8 +343,7 @@ fn nominal_anaphora(
         else {
             continue;
         };
-        let there = mentions[..first].iter().filter(|m| m.sentence == last.sentence && fits(m));
-        let subject = there.clone().find(|m| m.tokens.start <= 1);
+        let subject = mentions[..first].iter().find(|m| m.sentence == last.sentence && m.tokens.start <= 1 && fits(m));
         let antecedent = subject.unwrap_or(last);
         let referent = antecedent.referent.clone();
         mentions.push(Mention {
@@ -411,7 +411,8 @@ fn best_target(gaz: &Gazetteer, targets: &[(usize, LabelKind)]) -> (usize, Label
         .expect("a hit has a target")
 }
 
-fn is_capitalised(word: &str) -> bool {
+/// Whether a word is written with a capital first letter.
+pub(crate) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -974,8 +975,9 @@ fn find_roles(
         let name = mentions[p].name.clone();
         // Look left: the nearest role within eight tokens, only glue and mentions between.
         let mut found: Option<(usize, usize, RoleKind)> = None; // (role start, role len, kind)
-                                                                // A title its holder no longer has ("o antigo Presidente", "o Presidente deposto"):
-                                                                // the person belongs to the country, but heads or serves nothing now.
+
+        // A title its holder no longer has ("o antigo Presidente", "o Presidente deposto"):
+        // the person belongs to the country, but heads or serves nothing now.
         let mut former = false;
         let mut k = name.start;
         // Far enough for a list of titled names: "os presidentes do Brasil, X, da Argentina, Y".

@@ -10,7 +10,7 @@ use crate::date::{Date, EventDate};
 use crate::entities::{Entity, Resolved};
 use crate::gazetteer::{Gazetteer, Kind, LabelKind};
 use crate::lexicon::{placeholder, Lexicon, RoleKind};
-use crate::mentions::{Mention, Referent, RoleLink, Sentence};
+use crate::mentions::{is_capitalised, Mention, Referent, RoleLink, Sentence};
 use crate::relation::Relation;
 use crate::text::TokenKind;
 use crate::timex;
@@ -115,14 +115,14 @@ pub fn find(
         let relatives = relative_token_spans(sentence, lex);
         let clause_of = |k: usize| relatives.iter().position(|r| r.contains(&k));
         sentence_dates.push(dates.iter().filter(|t| clause_of(t.start).is_none()).cloned().collect());
+        let days: Vec<(usize, Date)> = dates
+            .iter()
+            .filter_map(|t| match t.date {
+                EventDate::Day(d) => Some((t.start, d)),
+                _ => None,
+            })
+            .collect();
         for k in (0..sentence.lower.len()).filter(|&k| lower_content_word(sentence, lex, k)) {
-            let days: Vec<(usize, Date)> = dates
-                .iter()
-                .filter_map(|t| match t.date {
-                    EventDate::Day(d) => Some((t.start, d)),
-                    _ => None,
-                })
-                .collect();
             if let Some(d) = nearest(&days, (k, k + 1)) {
                 noun_dates.insert(sentence.lower[k].as_str(), d);
             }
@@ -282,11 +282,10 @@ pub fn find(
                         let (Some(su), Some(ob)) = (su, ob) else { continue };
                         // "met Rahman's envoy": the meeting is with the envoy, not Rahman (a
                         // country's or body's envoy stands for it: "met Ghana's president").
-                        let owned = sentence.lower.get(mentions[b].tokens.end).is_some_and(|w| lex.is("owner_mark", w));
                         if relation == Relation::MeetsWith
                             && cue_token < mentions[b].tokens.start
-                            && owned
                             && ents[ob].kind == Kind::Person
+                            && sentence.lower.get(mentions[b].tokens.end).is_some_and(|w| lex.is("owner_mark", w))
                         {
                             continue;
                         }
@@ -571,10 +570,6 @@ fn absorb_modifiers(
             i += 1;
         }
     }
-}
-
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A reading (indices into `items`) as the string the cue regexes see: lower-case
