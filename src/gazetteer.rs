@@ -57,6 +57,9 @@ pub struct Entry {
     pub located_in: Option<usize>,
     /// The local name of an organisation's `ng:orgKind` ("GovernmentBody", "NewsAgency").
     pub org_kind: Option<String>,
+    /// `ng:headOfGovernmentTitle` of a country, lower case: a title that heads this
+    /// country's government though it names a lesser post elsewhere ("chanceler").
+    pub head_titles: Vec<String>,
 }
 
 impl Entry {
@@ -173,6 +176,7 @@ impl Gazetteer {
                 acts_for: None,
                 located_in: None,
                 org_kind: None,
+                head_titles: Vec::new(),
             });
         }
         let mut names: HashMap<String, Vec<(usize, LabelKind)>> = HashMap::new();
@@ -219,6 +223,11 @@ impl Gazetteer {
                 iri::NG_COUNTRY | iri::NG_SEAT_OF => entries[i].country = object_index,
                 iri::NG_LOCATED_IN => entries[i].located_in = object_index,
                 iri::NG_ACTS_FOR => entries[i].acts_for = object_index,
+                iri::NG_HEAD_OF_GOVERNMENT_TITLE => {
+                    if let Term::Literal(l) = &q.object {
+                        entries[i].head_titles.push(l.value().to_lowercase());
+                    }
+                }
                 iri::NG_ORG_KIND => {
                     entries[i].org_kind = term_iri(&q.object).and_then(|o| o.rsplit('#').next()).map(str::to_string)
                 }

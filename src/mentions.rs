@@ -1124,6 +1124,15 @@ fn find_roles(
                 mentions[j].inner = true;
             }
         }
+        // "o chanceler alemão" heads Germany's government, where "o chanceler brasileiro"
+        // is Brazil's foreign minister: the country says what its titles mean.
+        let heads_country = |c: usize| match mentions[c].referent {
+            Referent::Known(e, _) => gaz.entries[e].head_titles.contains(&words.to_lowercase()),
+            _ => false,
+        };
+        if kind == RoleKind::Affiliate && !former && org.is_none() && country.is_some_and(heads_country) {
+            kind = RoleKind::Head;
+        }
         let m = &mut mentions[p];
         m.tokens = m.tokens.start.min(phrase.start)..m.tokens.end.max(phrase.end);
         roles.push(RoleLink { person: p, kind, words, country, org });

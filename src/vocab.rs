@@ -74,5 +74,6 @@ pub mod iri {
         NG_ACTS_FOR = "https://w3id.org/newsgraph/ontology#actsFor";
         NG_LOCATED_IN = "https://w3id.org/newsgraph/ontology#locatedIn";
         NG_ORG_KIND = "https://w3id.org/newsgraph/ontology#orgKind";
+        NG_HEAD_OF_GOVERNMENT_TITLE = "https://w3id.org/newsgraph/ontology#headOfGovernmentTitle";
     }
 }
