@@ -122,15 +122,38 @@ pub fn find(
             }
         }
         if let (Some(weekday), Some(p)) = (lex.weekdays.get(words[i]).copied(), published) {
-            // nesta quinta-feira (16) | no sábado (11)
-            if words.get(i + 1) == Some(&"(") && words.get(i + 3) == Some(&")") {
-                if let Some(day) = day_at(i + 2) {
+            // The week it falls in: "quinta-feira da semana passada", "Thursday of next
+            // week", "Monday last week" name a day of the calendar week before or after.
+            let k = i + 1 + usize::from(is(i + 1, "week_of"));
+            let direction = |w: usize| {
+                if is(w, "past") {
+                    Some(-7)
+                } else if is(w, "next") {
+                    Some(7)
+                } else {
+                    None
+                }
+            };
+            let shift =
+                if is(k, "week_word") { direction(k + 1) } else { direction(k).filter(|_| is(k + 1, "week_word")) }
+                    .map(|days| (days, k + 2));
+            let end = shift.map_or(i + 1, |(_, end)| end);
+            // nesta quinta-feira (16) | no sábado (11) | na quinta-feira da semana passada (28)
+            if words.get(end) == Some(&"(") && words.get(end + 2) == Some(&")") {
+                if let Some(day) = day_at(end + 1) {
                     if let Some(date) = nearest_day_of_month(p, day) {
-                        out.push(Timex { start: i, end: i + 4, date: EventDate::Day(date) });
-                        i += 4;
+                        out.push(Timex { start: i, end: end + 3, date: EventDate::Day(date) });
+                        i = end + 3;
                         continue;
                     }
                 }
+            }
+            if let Some((days, end)) = shift {
+                let monday = p.add_days(-i64::from(p.weekday()));
+                let date = monday.add_days(days + i64::from(weekday));
+                out.push(Timex { start: i, end, date: EventDate::Day(date) });
+                i = end;
+                continue;
             }
             let back = (i32::try_from(p.weekday()).unwrap_or(0) - i32::try_from(weekday).unwrap_or(0)).rem_euclid(7);
             let past = is(i + 1, "past") || (i > 0 && is(i - 1, "past"));
