@@ -336,21 +336,22 @@ fn the_datelines_place_is_where_the_leads_actors_speak_not_where_they_strike() {
     assert_eq!(when_and_where(&ex, Attacks).1, None);
 }
 
+/// The date (lexical form) of the first fact of a relation in a text whose date is its dateline's.
+fn date_of(text: &str, lang: Lang, relation: newsgraph::relation::Relation) -> Option<String> {
+    when_and_where(&extractor().extract(&Article { published: None, ..article(text, lang) }), relation).0
+}
+
 #[test]
 fn a_weekday_of_last_or_next_week_is_in_that_calendar_week() {
     use newsgraph::relation::Relation::*;
     // Friday 2022-08-05: Thursday of last week is 07-28, not yesterday.
     let text = "Brasília, 5 de agosto de 2022 – Na quinta-feira da semana passada, o Chile criticou o Peru.";
-    let ex = extractor().extract(&Article { published: None, ..article(text, Lang::Pt) });
-    assert_eq!(when_and_where(&ex, Criticizes).0.as_deref(), Some("2022-07-28"));
+    assert_eq!(date_of(text, Lang::Pt, Criticizes).as_deref(), Some("2022-07-28"));
     // The day of the month in parentheses (pt-BR) settles it.
     let text = "Brasília, 5 de agosto de 2022 – Na segunda-feira da semana passada (25), o Chile criticou o Peru.";
-    let ex = extractor().extract(&Article { published: None, ..article(text, Lang::Pt) });
-    assert_eq!(when_and_where(&ex, Criticizes).0.as_deref(), Some("2022-07-25"));
+    assert_eq!(date_of(text, Lang::Pt, Criticizes).as_deref(), Some("2022-07-25"));
     let text = "LIMA, Aug 5, 2022 – Chile will meet Peru on Monday of next week.";
-    let ex = extractor().extract(&Article { published: None, ..article(text, Lang::En) });
-    assert_eq!(when_and_where(&ex, MeetsWith).0.as_deref(), Some("2022-08-08"));
+    assert_eq!(date_of(text, Lang::En, MeetsWith).as_deref(), Some("2022-08-08"));
     let text = "LIMA, Aug 5, 2022 – Chile criticised Peru on Tuesday last week.";
-    let ex = extractor().extract(&Article { published: None, ..article(text, Lang::En) });
-    assert_eq!(when_and_where(&ex, Criticizes).0.as_deref(), Some("2022-07-26"));
+    assert_eq!(date_of(text, Lang::En, Criticizes).as_deref(), Some("2022-07-26"));
 }
