@@ -216,9 +216,26 @@ pub fn find(
                     // a date and its statement does not separate them ("met X, who chairs
                     // the group, in Berlin on Monday").
                     let clause = clause_of(token_span.1.saturating_sub(1));
+                    // A reading that joins a subject to its second predicate leaves the first
+                    // out, and the first's date with it when the second has its own: "desembarcou
+                    // na terça-feira e, no dia seguinte, reuniu-se" meets on the day after (what
+                    // follows the "e" is the second's); "saiu no domingo e chegou às 6h" is
+                    // still Sunday's.
+                    let left_out: Vec<(usize, usize)> = (at(whole.start() + 1)..at(whole.end()).saturating_sub(1))
+                        .filter(|&q| reading[q + 1] > reading[q] + 1)
+                        .map(|q| item_tokens(&items, mentions, reading[q] + 1, reading[q + 1] - 1))
+                        .collect();
+                    let first_predicate = |k: usize| {
+                        left_out.iter().any(|&(from, to)| {
+                            from <= k && k < to && (k..to).any(|j| lex.is("coordinators", &sentence.lower[j]))
+                        })
+                    };
+                    let own_date = dates
+                        .iter()
+                        .any(|t| t.start >= token_span.0 && clause_of(t.start) == clause && !first_predicate(t.start));
                     let in_clause: Vec<(usize, EventDate)> = dates
                         .iter()
-                        .filter(|t| clause_of(t.start) == clause)
+                        .filter(|t| clause_of(t.start) == clause && !(own_date && first_predicate(t.start)))
                         .filter(|t| {
                             let between =
                                 if t.start < token_span.0 { t.end..token_span.0 } else { token_span.1..t.start };

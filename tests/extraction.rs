@@ -355,3 +355,16 @@ fn a_weekday_of_last_or_next_week_is_in_that_calendar_week() {
     let text = "LIMA, Aug 5, 2022 – Chile criticised Peru on Tuesday last week.";
     assert_eq!(date_of(text, Lang::En, Criticizes).as_deref(), Some("2022-07-26"));
 }
+
+#[test]
+fn a_second_predicate_with_a_date_of_its_own_leaves_the_firsts_behind() {
+    use newsgraph::relation::Relation::*;
+    // Friday 2025-06-06: she landed on Tuesday and met him the day after.
+    let text = "Lima, 6 de junho de 2025 – A ministra chilena, Ana Soto, desembarcou em Lima na terça-feira \
+        e, no dia seguinte, reuniu-se com o presidente peruano, Pedro Castillo.";
+    assert_eq!(date_of(text, Lang::Pt, MeetsWith).as_deref(), Some("2025-06-04"));
+    // Without a date of its own, the second predicate keeps the first's.
+    let text = "Lima, 6 de junho de 2025 – A ministra chilena, Ana Soto, saiu de Santiago na terça-feira \
+        e chegou ao Peru ao fim da tarde.";
+    assert_eq!(date_of(text, Lang::Pt, Visits).as_deref(), Some("2025-06-03"));
+}
