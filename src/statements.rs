@@ -266,8 +266,13 @@ pub fn find(
                             if at < token_span.0 { at..token_span.0 } else { token_span.1..at.max(token_span.1) };
                         between.len() - (in_relative[between.end] - in_relative[between.start])
                     };
+                    // Like its date, the first predicate's place stays with it when the second
+                    // has its own: "esteve em Doha e, no sábado, foi a Jerusalém para se reunir".
+                    let own_place =
+                        places.iter().any(|&(at, _)| at >= token_span.0 && reach(at) == 0 && !first_predicate(at));
                     let place = places
                         .iter()
+                        .filter(|&&(at, _)| !(own_place && first_predicate(at)))
                         .map(|&(at, p)| (reach(at), p))
                         .filter(|&(r, _)| r <= PLACE_REACH)
                         .min_by_key(|&(r, _)| r)

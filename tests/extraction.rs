@@ -367,4 +367,9 @@ fn a_second_predicate_with_a_date_of_its_own_leaves_the_firsts_behind() {
     let text = "Lima, 6 de junho de 2025 – A ministra chilena, Ana Soto, saiu de Santiago na terça-feira \
         e chegou ao Peru ao fim da tarde.";
     assert_eq!(date_of(text, Lang::Pt, Visits).as_deref(), Some("2025-06-03"));
+    // Its place too: the meeting is in Lima, not where the talks were.
+    let text = "A ministra chilena, Ana Soto, participou das conversas em Quito e, no sábado, \
+        foi a Lima para se reunir com o presidente peruano, Pedro Castillo.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert_eq!(when_and_where(&ex, MeetsWith).1.as_deref(), Some("Lima"));
 }
