@@ -112,7 +112,9 @@ pub fn find(
             published,
             &anchor,
         );
-        let relatives = relative_token_spans(sentence, lex);
+        let spans: Vec<Range<usize>> =
+            mentions.iter().filter(|m| m.sentence == s && m.tokens.len() > 1).map(|m| m.tokens.clone()).collect();
+        let relatives = relative_token_spans(sentence, &spans, lex);
         let clause_of = |k: usize| relatives.iter().position(|r| r.contains(&k));
         sentence_dates.push(dates.iter().filter(|t| clause_of(t.start).is_none()).cloned().collect());
         let days: Vec<(usize, Date)> = dates
@@ -966,13 +968,16 @@ fn nearest<T: Copy>(candidates: &[(usize, T)], span: (usize, usize)) -> Option<T
 
 /// The relative clauses set off by commas (", who chairs the group,", ", que preside à
 /// CEDEAO,"), as token ranges from the comma that opens them.
-fn relative_token_spans(sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Range<usize>> {
+/// A comma inside one of the sentence's `mentions` (a titled name: "o presidente
+/// americano, Joe Biden") does not close the clause.
+fn relative_token_spans(sentence: &Sentence<'_>, mentions: &[Range<usize>], lex: &Lexicon) -> Vec<Range<usize>> {
     let words = &sentence.lower;
+    let inside = |j: usize| mentions.iter().any(|m| m.start < j && j < m.end);
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
         if words[k] == "," && words.get(k + 1).is_some_and(|w| lex.is("relatives", w)) {
-            let end = (k + 1..words.len()).find(|&j| words[j] == ",").unwrap_or(words.len());
+            let end = (k + 1..words.len()).find(|&j| words[j] == "," && !inside(j)).unwrap_or(words.len());
             out.push(k..end);
             k = end;
         } else {

@@ -373,3 +373,12 @@ fn a_second_predicate_with_a_date_of_its_own_leaves_the_firsts_behind() {
     let ex = extractor().extract(&article(text, Lang::Pt));
     assert_eq!(when_and_where(&ex, MeetsWith).1.as_deref(), Some("Lima"));
 }
+
+#[test]
+fn a_relative_clause_ends_after_the_titled_name_it_ends_with() {
+    // The comma of "o presidente peruano, Pedro Castillo," is the name's, not the clause's:
+    // the call keeps the clause's Tuesday (2025-06-03 for a story of Friday the 6th).
+    let text = "Lima, 6 de junho de 2025 – Bachelet, que conversou por telefone na terça-feira com o \
+        presidente peruano, Pedro Castillo, tem dito que espera pelos resultados.";
+    assert_eq!(date_of(text, Lang::Pt, newsgraph::relation::Relation::MeetsWith).as_deref(), Some("2025-06-03"));
+}
