@@ -1012,7 +1012,13 @@ fn find_roles(
             // A title may hold capitalised words ("o secretário de Estado", "o ministro dos
             // Negócios Estrangeiros"): look for the longest one that ends here.
             if let Some(role) = role_ending_at(sentence, k, lex) {
-                found = Some(role);
+                // A rank after a post is the post's holder: "army chief General X" (a post of
+                // its own words: in "Chief Secretary" the first word only qualifies the second).
+                let post = (role.0 > 0 && role.2 == RoleKind::Member)
+                    .then(|| role_ending_at(sentence, role.0 - 1, lex))
+                    .flatten()
+                    .filter(|post| post.1 >= 2 && matches!(post.2, RoleKind::Chief | RoleKind::Head));
+                found = post.or(Some(role));
                 break;
             }
             let inside_mention = mentions[first..len].iter().any(|m| m.tokens.contains(&k));

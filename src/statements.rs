@@ -325,7 +325,7 @@ pub fn find(
     inherit_dates(sentences, &sentence_dates, published.map(EventDate::Day), &mut facts);
     contest_denied(sentences, mentions, resolved, lex, &mut facts);
     context_places(mentions, resolved, &mut facts);
-    role_facts(mentions, roles, resolved, gaz, &mut facts);
+    role_facts(mentions, roles, resolved, gaz, lex, &mut facts);
     knowledge_facts(mentions, resolved, gaz, &mut facts);
     dedup(facts)
 }
@@ -1074,7 +1074,14 @@ fn structural(relation: Relation, subject: usize, object: usize, sentence: usize
 
 /// leaderOf, memberOf and affiliatedWith from the roles that introduce people, and
 /// the countries of organisations named with one ("Ministério da Defesa russo").
-fn role_facts(mentions: &[Mention], roles: &[RoleLink], resolved: &Resolved, gaz: &Gazetteer, facts: &mut Vec<Fact>) {
+fn role_facts(
+    mentions: &[Mention],
+    roles: &[RoleLink],
+    resolved: &Resolved,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    facts: &mut Vec<Fact>,
+) {
     let ents: &[Entity] = &resolved.entities;
     let country_of_entity = |e: usize| -> Option<usize> {
         ents[e].country.or_else(|| {
@@ -1111,6 +1118,26 @@ fn role_facts(mentions: &[Mention], roles: &[RoleLink], resolved: &Resolved, gaz
             (RoleKind::Head, None) => {
                 if let Some(c) = country {
                     facts.push(structural(Relation::LeaderOf, person, c, s, &cue, words.clone()));
+                }
+            }
+            // "army chief General X": a post that heads a kind of body of its country heads
+            // the one of that kind the article names (its only one: "US Army" and "US Navy"
+            // leave it open).
+            (RoleKind::Chief, None) => {
+                let of_kind = |kind: &str, c: usize| -> Vec<usize> {
+                    (0..ents.len())
+                        .filter(|&e| {
+                            ents[e].known.is_some_and(|k| {
+                                gaz.entries[k].org_kind.as_deref() == Some(kind) && gaz.entries[k].country == Some(c)
+                            })
+                        })
+                        .collect()
+                };
+                let country_entry = country.and_then(|c| ents[c].known);
+                if let (Some(kind), Some(c)) = (lex.role_body(&link.words), country_entry) {
+                    if let [body] = of_kind(kind, c)[..] {
+                        facts.push(structural(Relation::LeaderOf, person, body, s, &cue, words.clone()));
+                    }
                 }
             }
             (RoleKind::Member, Some(o)) => {
