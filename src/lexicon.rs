@@ -71,6 +71,10 @@ struct RuleData {
 struct RoleData {
     words: Vec<String>,
     kind: RoleKind,
+    /// The kind of body (a gazetteer `ng:orgKind`) the post heads when the text names
+    /// none: "army chief" heads its country's `ArmedForces`.
+    #[serde(default)]
+    body: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
@@ -173,6 +177,8 @@ pub struct Lexicon {
     /// Per first word, the indices of the roles starting with it, in `roles` order: a
     /// role lookup reads a few candidates instead of every role.
     role_index: FxHashMap<String, Vec<usize>>,
+    /// The kind of body a role heads when the text names none, by the role's words.
+    role_bodies: FxHashMap<Vec<String>, String>,
     /// Negation words and phrases (word sequences).
     pub negation: Vec<Vec<String>>,
     /// Hedge words and phrases.
@@ -238,6 +244,7 @@ impl Lexicon {
             prefilter: Prefilter::default(),
             roles: Vec::new(),
             role_index: FxHashMap::default(),
+            role_bodies: FxHashMap::default(),
             negation: Vec::new(),
             hedge: Vec::new(),
             source_before: Vec::new(),
@@ -279,6 +286,9 @@ impl Lexicon {
             }
             for role in file.role {
                 for words in role.words {
+                    if let Some(body) = &role.body {
+                        lexicon.role_bodies.insert(split_words(&words), body.clone());
+                    }
                     lexicon.roles.push((split_words(&words), role.kind));
                 }
             }
@@ -319,6 +329,12 @@ impl Lexicon {
     pub fn role_exact(&self, words: &[String]) -> Option<RoleKind> {
         let candidates = self.role_index.get(words.first()?)?;
         candidates.iter().map(|&i| &self.roles[i]).find(|(role, _)| role.as_slice() == words).map(|(_, k)| *k)
+    }
+
+    /// The kind of body (a gazetteer `ng:orgKind`) the role written `words` heads when
+    /// the text names none.
+    pub fn role_body(&self, words: &str) -> Option<&str> {
+        self.role_bodies.get(&split_words(words)).map(String::as_str)
     }
 
     /// Whether a lower-case word is in the named word list.

@@ -885,6 +885,31 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
                 && matches!(m.referent, Referent::Known(_, LabelKind::Demonym));
             (possessive || adjective) && country_of(m).is_some()
         });
+        // Portuguese puts the nationality before a name after the body's noun ("o grupo
+        // paramilitar russo Wagner"): not part of the name, but the body's country.
+        let named_after = (lex.lang == crate::input::Lang::Pt
+            && matches!(mentions[i].referent, Referent::Organization(_, None))
+            && start >= 2
+            && (lex.is("org_heads", &sentence.lower[start - 2])
+                || lex.is("org_nouns", &sentence.lower[start - 2])
+                || (start >= 3
+                    && (lex.is("org_heads", &sentence.lower[start - 3])
+                        || lex.is("org_nouns", &sentence.lower[start - 3])))))
+        .then(|| {
+            (first..len).find(|&j| {
+                mentions[j].tokens.end == start
+                    && matches!(mentions[j].referent, Referent::Known(_, LabelKind::Demonym))
+                    && country_of(&mentions[j]).is_some()
+            })
+        })
+        .flatten();
+        if let (None, Some(j)) = (after.or(before), named_after) {
+            mentions[j].inner = true;
+            if let Referent::Organization(name, _) = &mentions[i].referent {
+                mentions[i].referent = Referent::Organization(name.clone(), country_of(&mentions[j]));
+            }
+            continue;
+        }
         let Some(j) = after.or(before) else { continue };
         let country = country_of(&mentions[j]);
         mentions[j].inner = true;
@@ -987,7 +1012,13 @@ fn find_roles(
             // A title may hold capitalised words ("o secretário de Estado", "o ministro dos
             // Negócios Estrangeiros"): look for the longest one that ends here.
             if let Some(role) = role_ending_at(sentence, k, lex) {
-                found = Some(role);
+                // A rank after a post is the post's holder: "army chief General X" (a post of
+                // its own words: in "Chief Secretary" the first word only qualifies the second).
+                let post = (role.0 > 0 && role.2 == RoleKind::Member)
+                    .then(|| role_ending_at(sentence, role.0 - 1, lex))
+                    .flatten()
+                    .filter(|post| post.1 >= 2 && matches!(post.2, RoleKind::Chief | RoleKind::Head));
+                found = post.or(Some(role));
                 break;
             }
             let inside_mention = mentions[first..len].iter().any(|m| m.tokens.contains(&k));
@@ -995,9 +1026,17 @@ fn find_roles(
             let portfolio = k > 0 && is_capitalised(sentence.original[k]) && !sentence.original[k - 1].ends_with('.');
             // The body the role serves: "o porta-voz da presidência ganesa, X".
             let body = lex.is("org_heads", &sentence.lower[k]);
+            // The kind of body, before its name: "o líder do grupo paramilitar russo Wagner,
+            // X", "the leader of the Russian mercenary group Redut, X" (a word next to the
+            // body's noun).
+            let org_noun =
+                |j: usize| lex.is("org_heads", &sentence.lower[j]) || lex.is("org_nouns", &sentence.lower[j]);
+            let kind_of_body = !is_capitalised(sentence.original[k])
+                && sentence.tokens[k].kind == TokenKind::Word
+                && ((k > 0 && org_noun(k - 1)) || (k + 1 < name.start && org_noun(k + 1)));
             let past = lex.is("former", &sentence.lower[k]);
             former |= past;
-            if !inside_mention && !portfolio && !body && !past && !glue(&sentence.lower[k]) {
+            if !inside_mention && !portfolio && !body && !kind_of_body && !past && !glue(&sentence.lower[k]) {
                 break;
             }
         }

@@ -136,7 +136,8 @@ pub fn find(
         }
         let names: Vec<&Mention> = here.iter().map(|&m| &mentions[m]).collect();
         let source = find_source(sentence, mentions, &here, lex);
-        let items = encode(sentence, mentions, &here, source, lex);
+        let person = |m: usize| entity(m).is_some_and(|e| ents[e].kind == Kind::Person);
+        let items = encode(sentence, mentions, &here, source, &person, lex);
         let places: Vec<(usize, usize)> = here
             .iter()
             .filter(|&&m| mentions[m].locative && ents[entity(m).expect("filtered")].kind == Kind::Place)
@@ -188,15 +189,19 @@ pub fn find(
                     // comma after it, the subject of an action: "⟨X⟩ , antiga potência colonial no
                     // ⟨Y⟩ , condenou", "Do lado ⟨Y⟩ , o dirigente do ⟨Z⟩" (an apposition names its
                     // actor after a comma or a title: "o porta-voz, ⟨Y⟩, condenou"). What a comma adds
-                    // to a place describes it: "em ⟨Asgabat⟩ , capital do ⟨Z⟩".
+                    // to a place describes it: "em ⟨Asgabat⟩ , capital do ⟨Z⟩". A pattern that
+                    // reads the words before the actor says itself what the actor is ("regimes
+                    // liderados pelo ⟨X⟩ , no ⟨Y⟩").
                     let embedded = rule.relation != Relation::LocatedIn
                         && caps.name("s").is_some_and(|g| {
                             let p = at(g.start());
+                            let opens_match = at(whole.start() + 1) == p;
                             let token = |q: usize| match reading.get(q).map(|&i| &items[i]) {
                                 Some(Item::Word(w)) => Some(*w),
                                 _ => None,
                             };
-                            p > 0
+                            opens_match
+                                && p > 0
                                 && token(p + 1).is_some_and(|w| sentence.lower[w] == ",")
                                 && token(p - 1).is_some_and(|w| ends_phrase(sentence, lex, w))
                                 && last_item > reading[p + 1]
@@ -344,7 +349,7 @@ pub fn find(
     inherit_dates(sentences, &sentence_dates, published.map(EventDate::Day), &mut facts);
     contest_denied(sentences, mentions, resolved, lex, &mut facts);
     context_places(mentions, resolved, &mut facts);
-    role_facts(mentions, roles, resolved, gaz, &mut facts);
+    role_facts(mentions, roles, resolved, gaz, lex, &mut facts);
     knowledge_facts(mentions, resolved, gaz, &mut facts);
     dedup(facts)
 }
@@ -445,6 +450,7 @@ fn encode(
     mentions: &[Mention],
     here: &[usize],
     source: Option<usize>,
+    person: &dyn Fn(usize) -> bool,
     lex: &Lexicon,
 ) -> Vec<Item> {
     // Actor mentions that are not inside another one, widest first on overlap.
@@ -507,7 +513,19 @@ fn encode(
                                 |i| if let Item::Word(w) = i { Some(sentence.lower[*w].as_str()) } else { None },
                             )
                             .collect();
-                        if between.iter().any(|w| joiner(w)) && between.len() <= 3 {
+                        // The place where a person is ("pelo coronel ⟨X⟩ , no ⟨Mali⟩ , e pelo
+                        // capitão ⟨Y⟩"): a locative word after a person, or another repeated
+                        // word between a place and a person, ends the list.
+                        let last = match &items[k - 1] {
+                            Item::Group(list) => list.last().copied(),
+                            _ => None,
+                        };
+                        let last_locative = last.is_some_and(|l| mentions[l].locative);
+                        let locative_between = between.iter().any(|w| lex.is("locative", w));
+                        let other_between = between.iter().any(|w| repeated(w) && !lex.is("locative", w));
+                        let switches = (locative_between && last.is_some_and(person))
+                            || (other_between && last_locative && person(m));
+                        if between.iter().any(|w| joiner(w)) && between.len() <= 3 && !switches {
                             joined = Some(k - 1);
                         }
                         break;
@@ -668,15 +686,25 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         // A noun phrase set off by commas after the actor the sentence opens with, before
         // its predicate: "⟨X⟩ , a primeira ministra a visitar a ilha , chegou…" → "⟨X⟩
         // chegou…". It opens with an article and a noun or adjective (an actor after the
-        // article is a list: "⟨X⟩ , a ⟨Y⟩ e ⟨Z⟩"), and closes before a verb.
+        // article is a list: "⟨X⟩ , a ⟨Y⟩ e ⟨Z⟩"), or with a post ("⟨X⟩ , comandante da
+        // guarda , assumiu…"), and closes before a verb. Another name of the actor in
+        // parentheses may come first: "⟨X⟩ ( ou ⟨X'⟩ ) , comandante…".
+        let comma = match word(1) {
+            Some("(") if i == 0 => (2..items.len().min(8)).find(|&j| word(j) == Some(")")).map_or(1, |j| j + 1),
+            _ => 1,
+        };
+        let post = |j: usize| match items.get(j) {
+            Some(Item::Word(w)) => lex.role_at(&sentence.lower[*w..]).is_some(),
+            _ => false,
+        };
         if i == 0
             && is_group(0)
-            && word(1) == Some(",")
-            && word(2).is_some_and(|w| lex.is("appositive_openers", w))
-            && predicate(3)
+            && word(comma) == Some(",")
+            && ((word(comma + 1).is_some_and(|w| lex.is("appositive_openers", w)) && predicate(comma + 2))
+                || post(comma + 1))
         {
-            let close =
-                (4..items.len().min(28)).find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)));
+            let close = (comma + 2..items.len().min(comma + 27))
+                .find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)));
             if let Some(close) = close.filter(|&j| word(j) == Some(",") && predicate(j + 1) && !participle(j + 1)) {
                 i = close + 1;
                 continue;
@@ -1073,7 +1101,14 @@ fn structural(relation: Relation, subject: usize, object: usize, sentence: usize
 
 /// leaderOf, memberOf and affiliatedWith from the roles that introduce people, and
 /// the countries of organisations named with one ("Ministério da Defesa russo").
-fn role_facts(mentions: &[Mention], roles: &[RoleLink], resolved: &Resolved, gaz: &Gazetteer, facts: &mut Vec<Fact>) {
+fn role_facts(
+    mentions: &[Mention],
+    roles: &[RoleLink],
+    resolved: &Resolved,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    facts: &mut Vec<Fact>,
+) {
     let ents: &[Entity] = &resolved.entities;
     let country_of_entity = |e: usize| -> Option<usize> {
         ents[e].country.or_else(|| {
@@ -1110,6 +1145,26 @@ fn role_facts(mentions: &[Mention], roles: &[RoleLink], resolved: &Resolved, gaz
             (RoleKind::Head, None) => {
                 if let Some(c) = country {
                     facts.push(structural(Relation::LeaderOf, person, c, s, &cue, words.clone()));
+                }
+            }
+            // "army chief General X": a post that heads a kind of body of its country heads
+            // the one of that kind the article names (its only one: "US Army" and "US Navy"
+            // leave it open).
+            (RoleKind::Chief, None) => {
+                let of_kind = |kind: &str, c: usize| -> Vec<usize> {
+                    (0..ents.len())
+                        .filter(|&e| {
+                            ents[e].known.is_some_and(|k| {
+                                gaz.entries[k].org_kind.as_deref() == Some(kind) && gaz.entries[k].country == Some(c)
+                            })
+                        })
+                        .collect()
+                };
+                let country_entry = country.and_then(|c| ents[c].known);
+                if let (Some(kind), Some(c)) = (lex.role_body(&link.words), country_entry) {
+                    if let [body] = of_kind(kind, c)[..] {
+                        facts.push(structural(Relation::LeaderOf, person, body, s, &cue, words.clone()));
+                    }
                 }
             }
             (RoleKind::Member, Some(o)) => {
