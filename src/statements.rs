@@ -500,7 +500,12 @@ fn encode(
                             (in_place || verb_after) && matches!(&items[k - 1], Item::Group(g) if g.len() == 1);
                         let clause_and =
                             between.first() == Some(&",") && between.get(1).is_some_and(|w| lex.is("coordinators", w));
-                        if between.iter().any(|w| joiner(w)) && between.len() <= 3 && !(single && clause_and) {
+                        // Nor, with or without the comma, before a quantity whose verb is left out:
+                        // "militares na ⟨Letónia⟩ e a ⟨Itália⟩ cerca de 250" (see `gapped`).
+                        let gap = in_place
+                            && between.iter().any(|w| lex.is("coordinators", w))
+                            && quantity_only(sentence, lex, range.end);
+                        if between.iter().any(|w| joiner(w)) && between.len() <= 3 && !(single && clause_and) && !gap {
                             joined = Some(k - 1);
                         }
                         break;
@@ -801,9 +806,9 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
 
 /// A second subject whose verb is left out, read with the first clause's predicate:
 /// "⟨A⟩ mantém 1500 militares no ⟨Y⟩ , e ⟨B⟩ cerca de 1100" → "⟨B⟩ mantém 1500 militares
-/// no ⟨Y⟩"; "⟨A⟩ has 900 troops in ⟨Y⟩ , and ⟨B⟩ about 300". Only a quantity stands for
-/// the predicate: after ", e/and ⟨B⟩" come a number and words of `gap_quantifiers` alone up
-/// to a comma or the sentence's end. `reduced` is the sentence's reduced reading.
+/// no ⟨Y⟩"; "⟨A⟩ has 900 troops in ⟨Y⟩ and ⟨B⟩ about 300". Only a quantity stands for
+/// the predicate, as the first clause has one: after "(,) e/and ⟨B⟩" come a number and
+/// words of `gap_quantifiers` alone (`quantity_only`). `reduced` is the sentence's reduced reading.
 fn gapped(reduced: &[usize], items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Option<Vec<usize>> {
     let word = |p: usize| match reduced.get(p).map(|&i| &items[i]) {
         Some(Item::Word(w)) => Some(*w),
@@ -817,20 +822,28 @@ fn gapped(reduced: &[usize], items: &[Item], sentence: &Sentence<'_>, lex: &Lexi
     if !word(first + 1).is_some_and(|w| lower_content_word(sentence, lex, w)) {
         return None;
     }
-    let comma = (first + 2..reduced.len()).find(|&g| {
-        lower(g) == Some(",") && lower(g + 1).is_some_and(|w| lex.is("coordinators", w)) && is_group(g + 2)
-    })?;
-    if !(first + 1..comma).any(number)
-        || (first + 1..comma).any(|p| lower(p).is_some_and(|w| lex.is("clause_breaks", w)))
+    // "e"/"and", with a comma before it or not, and the second subject.
+    let and =
+        (first + 2..reduced.len()).find(|&g| lower(g).is_some_and(|w| lex.is("coordinators", w)) && is_group(g + 1))?;
+    let clause_end = if lower(and - 1) == Some(",") { and - 1 } else { and };
+    if !(first + 1..clause_end).any(number)
+        || (first + 1..clause_end).any(|p| lower(p).is_some_and(|w| lex.is("clause_breaks", w)))
     {
         return None;
     }
-    let end =
-        (comma + 3..reduced.len()).find(|&p| matches!(lower(p), Some("," | "." | ";" | ")"))).unwrap_or(reduced.len());
-    let remnant = comma + 3..end;
-    let quantity = remnant.clone().any(number)
-        && remnant.clone().all(|p| number(p) || lower(p).is_some_and(|w| lex.is("gap_quantifiers", w)));
-    quantity.then(|| std::iter::once(reduced[comma + 2]).chain(reduced[first + 1..comma].iter().copied()).collect())
+    let after = word(and + 2).unwrap_or(sentence.lower.len());
+    quantity_only(sentence, lex, after)
+        .then(|| std::iter::once(reduced[and + 1]).chain(reduced[first + 1..clause_end].iter().copied()).collect())
+}
+
+/// Whether the tokens from `t` up to a comma, a full stop, a semicolon, a closing
+/// parenthesis or the sentence's end are a quantity alone: numbers and words of
+/// `gap_quantifiers`, at least one number ("cerca de 1100", "about 1,100").
+fn quantity_only(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
+    let n = sentence.lower.len();
+    let end = (t..n).find(|&k| matches!(sentence.lower[k].as_str(), "," | "." | ";" | ")")).unwrap_or(n);
+    let number = |k: usize| sentence.tokens[k].kind == TokenKind::Number;
+    (t..end).any(number) && (t..end).all(|k| number(k) || lex.is("gap_quantifiers", &sentence.lower[k]))
 }
 
 /// The relative clauses set off by commas, as (opening comma, closing comma) indices
