@@ -621,7 +621,10 @@ fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String
 /// dia seguinte , reuniu-se"), or a participle after a comma, given the subject of
 /// the first ("⟨A⟩ condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩"; "⟨A⟩
 /// sanctioned ⟨B⟩ , accusing ⟨C⟩" → "⟨A⟩ accusing ⟨C⟩"), also past a clause the first
-/// predicate opens that names no actor ("⟨A⟩ disse que a medida é ilegal e acusou ⟨B⟩").
+/// predicate opens that names no actor ("⟨A⟩ disse que a medida é ilegal e acusou ⟨B⟩"),
+/// or past a reported clause in another tense to a speech act in the speech word's tense
+/// ("⟨A⟩ said ⟨B⟩ had acted and accused ⟨C⟩" → "⟨A⟩ accused ⟨C⟩"); and a second subject
+/// whose verb is left out before a quantity (`gapped`).
 fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<usize>> {
     let word = |i: usize| match items.get(i) {
         Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
