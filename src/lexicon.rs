@@ -409,7 +409,7 @@ fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Res
             _ => (item, false),
         };
         let literals: Option<Vec<String>> = match body {
-            "{S}" | "{O}" => None,
+            "{S}" | "{O}" | "{X}" => None,
             _ if body.starts_with('(') && body.ends_with(')') => {
                 Some(body[1..body.len() - 1].split('|').map(word_literal).collect())
             }
@@ -430,6 +430,8 @@ fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Res
                 objects += 1;
                 format!("(?P<o>{PLACEHOLDER})")
             }
+            // Another actor, neither end of the relation: "reiterou o apoio de {X} a {O}".
+            "{X}" => PLACEHOLDER.to_string(),
             _ if body.starts_with('(') && body.ends_with(')') => {
                 let words: Vec<String> = body[1..body.len() - 1].split('|').map(word_regex).collect();
                 format!("(?:{})", words.join("|"))

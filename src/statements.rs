@@ -525,7 +525,34 @@ fn encode(
                         let other_between = between.iter().any(|w| repeated(w) && !lex.is("locative", w));
                         let switches = (locative_between && last.is_some_and(person))
                             || (other_between && last_locative && person(m));
-                        if between.iter().any(|w| joiner(w)) && between.len() <= 3 && !switches {
+                        // ", e" / ", and" after a single actor joins clauses, not a list, when that
+                        // actor is a place something is in ("mantém militares na ⟨Letónia⟩ , e a
+                        // ⟨Itália⟩ cerca de 250") or a verb follows the next one ("parceiros de
+                        // ⟨Caracas⟩ , e o ⟨Kremlin⟩ informou"). A list of three may take the comma
+                        // ("⟨A⟩ , ⟨B⟩ , and ⟨C⟩"), an actor in apposition closes with one ("com o
+                        // ministro, ⟨X⟩ , e o senador ⟨Y⟩"), and a demonym heads its noun ("and the
+                        // ⟨Palestinian⟩ leader").
+                        let in_place =
+                            k >= 2 && matches!(items[k - 2], Item::Word(w) if lex.is("locative", &sentence.lower[w]));
+                        let verb_after = !demonym
+                            && range.end < n
+                            && lower_content_word(sentence, lex, range.end)
+                            && lex.role_at(&sentence.lower[range.end..]).is_none();
+                        let single =
+                            (in_place || verb_after) && matches!(&items[k - 1], Item::Group(g) if g.len() == 1);
+                        let clause_and =
+                            between.first() == Some(&",") && between.get(1).is_some_and(|w| lex.is("coordinators", w));
+                        // Nor, with or without the comma, before a quantity whose verb is left out:
+                        // "militares na ⟨Letónia⟩ e a ⟨Itália⟩ cerca de 250" (see `gapped`).
+                        let gap = in_place
+                            && between.iter().any(|w| lex.is("coordinators", w))
+                            && quantity_only(sentence, lex, range.end);
+                        if between.iter().any(|w| joiner(w))
+                            && between.len() <= 3
+                            && !switches
+                            && !(single && clause_and)
+                            && !gap
+                        {
                             joined = Some(k - 1);
                         }
                         break;
@@ -641,7 +668,10 @@ fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String
 /// dia seguinte , reuniu-se"), or a participle after a comma, given the subject of
 /// the first ("⟨A⟩ condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩"; "⟨A⟩
 /// sanctioned ⟨B⟩ , accusing ⟨C⟩" → "⟨A⟩ accusing ⟨C⟩"), also past a clause the first
-/// predicate opens that names no actor ("⟨A⟩ disse que a medida é ilegal e acusou ⟨B⟩").
+/// predicate opens that names no actor ("⟨A⟩ disse que a medida é ilegal e acusou ⟨B⟩"),
+/// or past a reported clause in another tense to a speech act in the speech word's tense
+/// ("⟨A⟩ said ⟨B⟩ had acted and accused ⟨C⟩" → "⟨A⟩ accused ⟨C⟩"); and a second subject
+/// whose verb is left out before a quantity (`gapped`).
 fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<usize>> {
     let word = |i: usize| match items.get(i) {
         Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
@@ -659,6 +689,11 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     };
     // A participle after a comma ("…, accusing ⟨B⟩") says more of the clause's subject.
     let participle = |i: usize| predicate(i) && word(i).is_some_and(|w| lex.ends_with("participle_endings", w));
+    // A post ("head of …", "porta-voz do …") is a noun, not the verb of a predicate.
+    let role_word = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => lex.role_at(&sentence.lower[*w..]).is_some(),
+        _ => false,
+    };
     let whole: Vec<usize> = (0..items.len()).collect();
     let clauses = relative_spans(items, sentence, lex);
     let mut reduced = Vec::with_capacity(items.len());
@@ -673,7 +708,13 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         // not after a word, where the actor ends a phrase ("⟨X⟩ , aliada do ⟨Y⟩ , condenou"),
         // nor before a participle: "⟨A⟩ sanctioned ⟨B⟩ , accusing ⟨C⟩" is A's accusation.
         let after_word = i > 0 && matches!(items[i - 1], Item::Word(w) if ends_phrase(sentence, lex, w));
-        if is_group(i) && !after_word && word(i + 1) == Some(",") && predicate(i + 2) && !participle(i + 2) {
+        if is_group(i)
+            && !after_word
+            && word(i + 1) == Some(",")
+            && predicate(i + 2)
+            && !participle(i + 2)
+            && !role_word(i + 2)
+        {
             i += 2;
             continue;
         }
@@ -686,26 +727,41 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         // A noun phrase set off by commas after the actor the sentence opens with, before
         // its predicate: "⟨X⟩ , a primeira ministra a visitar a ilha , chegou…" → "⟨X⟩
         // chegou…". It opens with an article and a noun or adjective (an actor after the
-        // article is a list: "⟨X⟩ , a ⟨Y⟩ e ⟨Z⟩"), or with a post ("⟨X⟩ , comandante da
-        // guarda , assumiu…"), and closes before a verb. Another name of the actor in
-        // parentheses may come first: "⟨X⟩ ( ou ⟨X'⟩ ) , comandante…".
+        // article is a list: "⟨X⟩ , a ⟨Y⟩ e ⟨Z⟩"), and closes before a verb.
+        // A post without an article opens one too ("⟨X⟩ , head of the press office , said",
+        // "⟨X⟩ , porta-voz do governo , disse", "⟨X⟩ , comandante da guarda , assumiu…"), and
+        // the phrase may end naming the body it speaks of in commas: "⟨X⟩ , head of the media
+        // wing , ⟨W⟩ , told" is X's. Another name of the actor in parentheses may come
+        // first: "⟨X⟩ ( ou ⟨X'⟩ ) , comandante…".
+        // The post may already be read into the actor's name ("⟨X , spokesman⟩ for the navy
+        // , said"): then the phrase goes on right after the actor.
         let comma = match word(1) {
             Some("(") if i == 0 => (2..items.len().min(8)).find(|&j| word(j) == Some(")")).map_or(1, |j| j + 1),
             _ => 1,
         };
-        let post = |j: usize| match items.get(j) {
-            Some(Item::Word(w)) => lex.role_at(&sentence.lower[*w..]).is_some(),
-            _ => false,
-        };
+        let post_read = matches!(items.first(), Some(Item::Group(g)) if g.len() == 1)
+            && matches!(items.get(1), Some(Item::Word(w)) if sentence.lower[..*w].iter().any(|t| t == ","));
         if i == 0
             && is_group(0)
-            && word(comma) == Some(",")
-            && ((word(comma + 1).is_some_and(|w| lex.is("appositive_openers", w)) && predicate(comma + 2))
-                || post(comma + 1))
+            && (word(comma) == Some(",")
+                && (word(comma + 1).is_some_and(|w| lex.is("appositive_openers", w)) && predicate(comma + 2)
+                    || role_word(comma + 1))
+                || post_read)
         {
-            let close = (comma + 2..items.len().min(comma + 27))
+            let from = if post_read { 1 } else { comma + 2 };
+            let close = (from..items.len().min(comma + 27))
                 .find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)));
-            if let Some(close) = close.filter(|&j| word(j) == Some(",") && predicate(j + 1) && !participle(j + 1)) {
+            let verb_at = |j: usize| predicate(j) && !participle(j);
+            let close = close.filter(|&j| word(j) == Some(",")).and_then(|j| {
+                if verb_at(j + 1) {
+                    Some(j)
+                } else if is_group(j + 1) && word(j + 2) == Some(",") && verb_at(j + 3) {
+                    Some(j + 2)
+                } else {
+                    None
+                }
+            });
+            if let Some(close) = close {
                 i = close + 1;
                 continue;
             }
@@ -745,12 +801,35 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         // no mar e apresentou um protesto a ⟨B⟩"), a predicate joined by "e" is still the
         // first subject's while no actor has come that could be the clause's own subject.
         let mut embedded = false;
+        // The tense lists of speech acts the first predicate is in, if it reports a clause.
+        let speech_acts =
+            ["speech_acts_past", "speech_acts_present", "speech_acts_past_plural", "speech_acts_present_plural"];
+        let tense = word(reduced[p + 1]).and_then(|w| speech_acts.iter().find(|l| lex.is(l, w)));
         while k + 1 < reduced.len() {
             let w = word(reduced[k]);
             // Another subject or clause: what follows is not the first subject's.
             if w.is_some_and(|w| lex.is("clause_breaks", w))
                 || (is_group(reduced[k]) && (embedded || predicate(reduced[k + 1])))
             {
+                // Unless the first predicate reported that clause in another tense: a speech act
+                // joined by "and" in the speech word's tense is the speaker's again ("⟨A⟩ said ⟨B⟩
+                // had acted in self-defence and accused ⟨C⟩"; "⟨A⟩ disse que ⟨B⟩ tinha agido … e
+                // acusou ⟨C⟩"). In one tense ("⟨A⟩ said ⟨B⟩ attacked … and accused ⟨C⟩") either
+                // may have accused: no reading.
+                let shifted = word(reduced[k + 1]).is_some_and(|w| lex.is("backshift", w));
+                if let Some(list) = tense.filter(|_| is_group(reduced[k]) && shifted) {
+                    for j in k..reduced.len() - 1 {
+                        if word(reduced[j]).is_some_and(|w| lex.is("clause_breaks", w)) {
+                            break;
+                        }
+                        if word(reduced[j]).is_some_and(|w| lex.is("coordinators", w)) {
+                            let next = past_adjuncts(j + 1);
+                            if reduced.get(next).and_then(|&r| word(r)).is_some_and(|w| lex.is(list, w)) {
+                                out.push(reduced[..=p].iter().chain(&reduced[next..]).copied().collect());
+                            }
+                        }
+                    }
+                }
                 break;
             }
             if w.is_some_and(|w| lex.is("clause_openers", w)) {
@@ -770,6 +849,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             k += 1;
         }
     }
+    out.extend(gapped(&reduced, items, sentence, lex));
     if reduced.len() < items.len() {
         out.push(reduced);
     }
@@ -779,6 +859,48 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         out.iter().filter_map(|reading| reported_clause(items, reading, sentence, lex)).collect();
     out.extend(reported);
     out
+}
+
+/// A second subject whose verb is left out, read with the first clause's predicate:
+/// "⟨A⟩ mantém 1500 militares no ⟨Y⟩ , e ⟨B⟩ cerca de 1100" → "⟨B⟩ mantém 1500 militares
+/// no ⟨Y⟩"; "⟨A⟩ has 900 troops in ⟨Y⟩ and ⟨B⟩ about 300". Only a quantity stands for
+/// the predicate, as the first clause has one: after "(,) e/and ⟨B⟩" come a number and
+/// words of `gap_quantifiers` alone (`quantity_only`). `reduced` is the sentence's reduced reading.
+fn gapped(reduced: &[usize], items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Option<Vec<usize>> {
+    let word = |p: usize| match reduced.get(p).map(|&i| &items[i]) {
+        Some(Item::Word(w)) => Some(*w),
+        _ => None,
+    };
+    let lower = |p: usize| word(p).map(|w| sentence.lower[w].as_str());
+    let is_group = |p: usize| matches!(reduced.get(p).map(|&i| &items[i]), Some(Item::Group(_)));
+    let number = |p: usize| word(p).is_some_and(|w| sentence.tokens[w].kind == TokenKind::Number);
+    // The first actor is the subject (a predicate follows it) of a clause with a quantity.
+    let first = (0..reduced.len()).find(|&p| is_group(p))?;
+    if !word(first + 1).is_some_and(|w| lower_content_word(sentence, lex, w)) {
+        return None;
+    }
+    // "e"/"and", with a comma before it or not, and the second subject.
+    let and =
+        (first + 2..reduced.len()).find(|&g| lower(g).is_some_and(|w| lex.is("coordinators", w)) && is_group(g + 1))?;
+    let clause_end = if lower(and - 1) == Some(",") { and - 1 } else { and };
+    if !(first + 1..clause_end).any(number)
+        || (first + 1..clause_end).any(|p| lower(p).is_some_and(|w| lex.is("clause_breaks", w)))
+    {
+        return None;
+    }
+    let after = word(and + 2).unwrap_or(sentence.lower.len());
+    quantity_only(sentence, lex, after)
+        .then(|| std::iter::once(reduced[and + 1]).chain(reduced[first + 1..clause_end].iter().copied()).collect())
+}
+
+/// Whether the tokens from `t` up to a comma, a full stop, a semicolon, a closing
+/// parenthesis or the sentence's end are a quantity alone: numbers and words of
+/// `gap_quantifiers`, at least one number ("cerca de 1100", "about 1,100").
+fn quantity_only(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
+    let n = sentence.lower.len();
+    let end = (t..n).find(|&k| matches!(sentence.lower[k].as_str(), "," | "." | ";" | ")")).unwrap_or(n);
+    let number = |k: usize| sentence.tokens[k].kind == TokenKind::Number;
+    (t..end).any(number) && (t..end).all(|k| number(k) || lex.is("gap_quantifiers", &sentence.lower[k]))
 }
 
 /// The relative clauses set off by commas, as (opening comma, closing comma) indices

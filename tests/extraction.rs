@@ -183,6 +183,16 @@ fn subjects_of_relative_and_reported_clauses() {
 }
 
 #[test]
+fn speakers_quantities_left_without_a_verb_and_posts_in_apposition() {
+    // "X said Y had acted … and accused Z" is X's accusation (not in one tense: "Ghana said Togo
+    // attacked … and accused Benin" stays no one's); "A has 600 soldiers in B, and C about 250"
+    // gives C the same troops in B, not troops in C; "X, head of the press office, the Centre,
+    // told …" is X's charge; "X reiterou o apoio de Z a Y": X and Z support Y.
+    check("speakers-en", Lang::En);
+    check("speakers-pt", Lang::Pt);
+}
+
+#[test]
 fn undated_events_take_the_story_time() {
     let text = "Ghana accuses Togo of border raid\n\n\
         ACCRA, March 5, 2025 – Ghana accused Togo on Monday of sending soldiers across the border.\n\n\
