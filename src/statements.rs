@@ -494,7 +494,10 @@ fn encode(
                     }
                 }
             }
-            // Join a list: "X, Y e Z", "pelo X, pelo Y e pelos Z".
+            // Join a list: "X, Y e Z", "pelo X, pelo Y e pelos Z". An owner after a bare
+            // comma opens an apposition, not a list: "China, Pakistan's closest ally, called…"
+            // is China's statement, described by its tie to Pakistan.
+            let owner = sentence.lower.get(range.end).is_some_and(|w| lex.is("owner_mark", w));
             let mut k = items.len();
             let mut joined = None;
             while k > 0 {
@@ -547,8 +550,10 @@ fn encode(
                         let gap = in_place
                             && between.iter().any(|w| lex.is("coordinators", w))
                             && quantity_only(sentence, lex, range.end);
+                        let apposition = owner && between.iter().all(|w| *w == ",");
                         if between.iter().any(|w| joiner(w))
                             && between.len() <= 3
+                            && !apposition
                             && !switches
                             && !(single && clause_and)
                             && !gap
@@ -665,9 +670,10 @@ fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String
 /// or a day of the month in parentheses ("nesta quinta-feira (16)"), or a noun phrase
 /// in commas after the opening actor ("⟨X⟩ , a primeira ministra a visitá-la , chegou");
 /// and each predicate joined by "e"/"and" (past adverbs and a phrase in commas: "e , no
-/// dia seguinte , reuniu-se"), or a participle after a comma, given the subject of
-/// the first ("⟨A⟩ condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩ acusou ⟨B⟩"; "⟨A⟩
-/// sanctioned ⟨B⟩ , accusing ⟨C⟩" → "⟨A⟩ accusing ⟨C⟩"), also past a clause the first
+/// dia seguinte , reuniu-se"), or a participle or a phrase of `clause_summaries` after a
+/// comma, given the subject of the first ("⟨A⟩ condenou o anúncio e acusou ⟨B⟩" → "⟨A⟩
+/// acusou ⟨B⟩"; "⟨A⟩ sanctioned ⟨B⟩ , accusing ⟨C⟩" → "⟨A⟩ accusing ⟨C⟩"; "⟨A⟩ vetou o
+/// pacote , o que motivou críticas de ⟨B⟩" → "⟨A⟩ o que motivou…"), also past a clause the first
 /// predicate opens that names no actor ("⟨A⟩ disse que a medida é ilegal e acusou ⟨B⟩"),
 /// or past a reported clause in another tense to a speech act in the speech word's tense
 /// ("⟨A⟩ said ⟨B⟩ had acted and accused ⟨C⟩" → "⟨A⟩ accused ⟨C⟩"); and a second subject
@@ -792,11 +798,22 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         j
     };
     let mut out = vec![whole];
-    // The subject: the first actor a predicate follows.
-    if let Some(p) = (0..reduced.len())
-        .find(|&k| is_group(reduced[k]) && predicate(reduced.get(k + 1).copied().unwrap_or(usize::MAX)))
+    // The subject: the first actor a predicate follows, past adverbs and a negation ("⟨A⟩
+    // não assinou a declaração , o que motivou…", "⟨A⟩ também vetou…").
+    let verb_after =
+        |k: usize| {
+            let mut j = k + 1;
+            while reduced.get(j).and_then(|&r| word(r)).is_some_and(|w| {
+                lex.is("coordinated_adverbs", w) || lex.negation.iter().any(|n| n.len() == 1 && n[0] == w)
+            }) {
+                j += 1;
+            }
+            Some(j).filter(|&j| predicate(reduced.get(j).copied().unwrap_or(usize::MAX)))
+        };
+    if let Some((p, verb)) =
+        (0..reduced.len()).filter(|&k| is_group(reduced[k])).find_map(|k| Some((k, verb_after(k)?)))
     {
-        let mut k = p + 2;
+        let mut k = verb + 1;
         // Inside a clause the first predicate opens ("⟨A⟩ informou que os mísseis caíram
         // no mar e apresentou um protesto a ⟨B⟩"), a predicate joined by "e" is still the
         // first subject's while no actor has come that could be the clause's own subject.
@@ -843,7 +860,10 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                 if reduced.get(next).is_some_and(|&r| verb(r)) {
                     out.push(reduced[..=p].iter().chain(&reduced[next..]).copied().collect());
                 }
-            } else if w == Some(",") && participle(reduced[k + 1]) {
+            } else if w == Some(",")
+                && (participle(reduced[k + 1])
+                    || matches!(items[reduced[k + 1]], Item::Word(t) if summarises(sentence, lex, t)))
+            {
                 out.push(reduced[..=p].iter().chain(&reduced[k + 1..]).copied().collect());
             }
             k += 1;
@@ -1033,6 +1053,15 @@ fn ends_phrase(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
         && lex.role_exact(std::slice::from_ref(&sentence.lower[t])).is_none()
 }
 
+/// Whether a phrase of `clause_summaries` (one or two words) starts at token `t`: after a
+/// comma it speaks of the whole clause before it ("…, a move ⟨Y⟩ called illegal", "…, o que
+/// motivou críticas de ⟨Y⟩"), whose subject is its actor.
+fn summarises(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
+    let Some(first) = sentence.lower.get(t) else { return false };
+    lex.is("clause_summaries", first)
+        || sentence.lower.get(t + 1).is_some_and(|next| lex.is("clause_summaries", &format!("{first} {next}")))
+}
+
 /// Whether token `t` is a word written in lower case that is not a function word: a
 /// noun a demonym may stand for, or the verb a predicate starts with.
 fn lower_content_word(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
@@ -1091,20 +1120,33 @@ fn factuality(
         .collect();
     // A modal that reports a decision after a word of speech hedges nothing: "announced
     // that it would send troops" is the decision to send them.
-    let reported = |at: usize, p: &[String]| {
+    let reported = |at: usize, p: &[String], words: &[&str]| {
         p.len() == 1 && lex.is("reported_modals", &p[0]) && words[..at].iter().any(|w| lex.is("decision_speech", w))
     };
-    let has = |phrases: &[Vec<String>]| {
+    let has = |phrases: &[Vec<String>], words: &[&str]| {
         phrases.iter().any(|p| {
             !p.is_empty()
                 && words
                     .windows(p.len())
                     .enumerate()
-                    .any(|(at, w)| w.iter().zip(p).all(|(a, b)| *a == b) && !reported(at, p))
+                    .any(|(at, w)| w.iter().zip(p).all(|(a, b)| *a == b) && !reported(at, p, words))
         })
     };
-    let polarity = if has(&lex.negation) { Polarity::Negative } else { Polarity::Positive };
-    let modality = if has(&lex.hedge) { Modality::Hedged } else { Modality::Asserted };
+    // A negation does not reach past a comma into a phrase that says what its clause did or
+    // led to: "X said no decision had been taken, drawing criticism from Y" and "X não
+    // assinou, o que motivou críticas de Y" assert the criticism. A hedge does ("X could
+    // strike Y, targeting…" is as possible as the strike).
+    let consequence = |t: usize| {
+        sentence.lower[t - 1] == ","
+            && ((lower_content_word(sentence, lex, t) && lex.ends_with("participle_endings", &sentence.lower[t]))
+                || summarises(sentence, lex, t))
+    };
+    let negated = (from + 1..(to + 1).min(sentence.lower.len()))
+        .rev()
+        .find(|&t| consequence(t))
+        .map_or(words.as_slice(), |t| &words[t - from..]);
+    let polarity = if has(&lex.negation, negated) { Polarity::Negative } else { Polarity::Positive };
+    let modality = if has(&lex.hedge, &words) { Modality::Hedged } else { Modality::Asserted };
     (polarity, modality)
 }
 
