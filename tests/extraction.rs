@@ -335,3 +335,20 @@ fn the_datelines_place_is_where_the_leads_actors_speak_not_where_they_strike() {
     let ex = extractor().extract(&article(text, Lang::Pt));
     assert_eq!(when_and_where(&ex, Attacks).1, None);
 }
+
+#[test]
+fn war_reports_fighting_between_sides_sieges_and_the_army_of_the_story() {
+    // "Fighting between X and Y" is an attack each way; "has besieged Y" an attack; "according
+    // to X, which blamed Y" X's accusation; "the army" the armed forces the article named,
+    // when they are one country's.
+    check("war-en", Lang::En);
+    check("war-pt", Lang::Pt);
+}
+
+#[test]
+fn the_army_is_nobody_when_two_countries_armies_are_named() {
+    let text = "The Sudanese Armed Forces and the Armed Forces of the Democratic Republic of the Congo \
+        held talks.\n\nLast week, the army retook Bukavu.";
+    let got = triples(&extractor().extract(&article(text, Lang::En)));
+    assert!(!got.iter().any(|t| t.contains("captures")), "{got:?}");
+}
