@@ -178,7 +178,57 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         nominal_anaphora(s, sentence, &mut mentions, first, gaz, lex);
     }
     short_forms_of_known(sentences, &mut mentions, gaz);
+    stated_aliases(sentences, &mut mentions, gaz, lex);
     (mentions, roles)
+}
+
+/// "X, widely known as Y", "X, também conhecido como Y": the article gives an actor
+/// another name, and its mentions by that name after it are that actor, one entity and
+/// not two. The name is the capitalised words (one to three) after the cue words
+/// (`alias_adverbs`, `alias_verbs`, `alias_joiners`).
+fn stated_aliases(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Gazetteer, lex: &Lexicon) {
+    for i in 0..mentions.len() {
+        // A person or an organisation: what follows a place's name and a comma is often
+        // another clause's ("em Brasília, chamado X").
+        let actor = match &mentions[i].referent {
+            Referent::Known(e, LabelKind::Name) => matches!(gaz.entries[*e].kind, Kind::Person | Kind::Organization),
+            Referent::Person(_) | Referent::Organization(..) => true,
+            _ => false,
+        };
+        if !actor {
+            continue;
+        }
+        let (sentence, end) = (&sentences[mentions[i].sentence], mentions[i].tokens.end);
+        let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+        if word(end) != "," {
+            continue;
+        }
+        let mut k = end + 1;
+        k += usize::from(lex.is("alias_adverbs", word(k)));
+        if !lex.is("alias_verbs", word(k)) {
+            continue;
+        }
+        k += 1;
+        k += usize::from(lex.is("alias_joiners", word(k)));
+        let start = k;
+        while k < start + 4 && sentence.original.get(k).is_some_and(|w| is_capitalised(w)) {
+            k += 1;
+        }
+        if k == start || k > start + 3 {
+            continue;
+        }
+        let alias = sentence.words(start..k).to_lowercase();
+        let referent = mentions[i].referent.clone();
+        for later in &mut mentions[i + 1..] {
+            let named = match &later.referent {
+                Referent::Person(n) | Referent::Organization(n, _) | Referent::Place(n) | Referent::Acronym(n) => n,
+                _ => continue,
+            };
+            if named.to_lowercase() == alias {
+                later.referent = referent.clone();
+            }
+        }
+    }
 }
 
 /// "a Aliança" after "a Aliança Atlântica": a head word alone names the known
