@@ -60,6 +60,8 @@ struct RuleData {
     relation: String,
     pattern: String,
     #[serde(default)]
+    mutual: bool,
+    #[serde(default)]
     examples: Vec<Example>,
     #[serde(default)]
     #[allow(dead_code)]
@@ -122,6 +124,9 @@ pub struct Rule {
     pub pattern: String,
     /// The regex over an encoded sentence, compiled when first used.
     pub regex: LazyRegex,
+    /// The relation holds both ways, as a symmetric one would: "fighting between X and
+    /// Y" is X attacking Y and Y attacking X (`mutual = true` in the rule).
+    pub mutual: bool,
     /// Its examples.
     pub examples: Vec<Example>,
     /// The file it came from, with its index there, for messages.
@@ -282,7 +287,14 @@ impl Lexicon {
                 let (regex, literals) = compile_pattern(&rule.pattern, &classes)
                     .map_err(|message| LexiconError { origin: origin.clone(), message })?;
                 required.push(literals);
-                lexicon.rules.push(Rule { relation, pattern: rule.pattern, regex, examples: rule.examples, origin });
+                lexicon.rules.push(Rule {
+                    relation,
+                    pattern: rule.pattern,
+                    regex,
+                    mutual: rule.mutual,
+                    examples: rule.examples,
+                    origin,
+                });
             }
             for role in file.role {
                 for words in role.words {

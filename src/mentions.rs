@@ -178,7 +178,57 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         nominal_anaphora(s, sentence, &mut mentions, first, gaz, lex);
     }
     short_forms_of_known(sentences, &mut mentions, gaz);
+    stated_aliases(sentences, &mut mentions, gaz, lex);
     (mentions, roles)
+}
+
+/// "X, widely known as Y", "X, também conhecido como Y": the article gives an actor
+/// another name, and its mentions by that name after it are that actor, one entity and
+/// not two. The name is the capitalised words (one to three) after the cue words
+/// (`alias_adverbs`, `alias_verbs`, `alias_joiners`).
+fn stated_aliases(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Gazetteer, lex: &Lexicon) {
+    for i in 0..mentions.len() {
+        // A person or an organisation: what follows a place's name and a comma is often
+        // another clause's ("em Brasília, chamado X").
+        let actor = match &mentions[i].referent {
+            Referent::Known(e, LabelKind::Name) => matches!(gaz.entries[*e].kind, Kind::Person | Kind::Organization),
+            Referent::Person(_) | Referent::Organization(..) => true,
+            _ => false,
+        };
+        if !actor {
+            continue;
+        }
+        let (sentence, end) = (&sentences[mentions[i].sentence], mentions[i].tokens.end);
+        let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+        if word(end) != "," {
+            continue;
+        }
+        let mut k = end + 1;
+        k += usize::from(lex.is("alias_adverbs", word(k)));
+        if !lex.is("alias_verbs", word(k)) {
+            continue;
+        }
+        k += 1;
+        k += usize::from(lex.is("alias_joiners", word(k)));
+        let start = k;
+        while k < start + 4 && sentence.original.get(k).is_some_and(|w| is_capitalised(w)) {
+            k += 1;
+        }
+        if k == start || k > start + 3 {
+            continue;
+        }
+        let alias = sentence.words(start..k).to_lowercase();
+        let referent = mentions[i].referent.clone();
+        for later in &mut mentions[i + 1..] {
+            let named = match &later.referent {
+                Referent::Person(n) | Referent::Organization(n, _) | Referent::Place(n) | Referent::Acronym(n) => n,
+                _ => continue,
+            };
+            if named.to_lowercase() == alias {
+                later.referent = referent.clone();
+            }
+        }
+    }
 }
 
 /// "a Aliança" after "a Aliança Atlântica": a head word alone names the known
@@ -283,8 +333,16 @@ fn role_anaphora(
 
 /// Nouns that take up an organisation of a kind, by `[words]` list: "O G7 criticou
 /// Pequim. O grupo, formado por …" is the G7 speaking.
-const ANAPHOR_KINDS: [(&str, &str); 2] =
-    [("bloc_anaphors", "InternationalOrganization"), ("armed_anaphors", "ArmedGroup")];
+const ANAPHOR_KINDS: [(&str, &str); 3] = [
+    ("bloc_anaphors", "InternationalOrganization"),
+    ("armed_anaphors", "ArmedGroup"),
+    ("army_anaphors", "ArmedForces"),
+];
+
+/// The kinds a noun takes up however far back the article named them: a story names its
+/// country's army once ("the Sudanese Armed Forces (SAF)") and calls it "the army" from
+/// then on. Only when all the armed forces named before are one country's.
+const ARTICLE_WIDE_KINDS: [&str; 1] = ["ArmedForces"];
 
 /// How many sentences back a nominal anaphor reaches for its organisation.
 const ANAPHOR_REACH: usize = 3;
@@ -318,7 +376,7 @@ fn nominal_anaphora(
         if kinds.is_empty()
             || !matches!(
                 sentence.lower[k - 1].as_str(),
-                "o" | "a" | "do" | "da" | "pelo" | "pela" | "ao" | "à" | "no" | "na"
+                "o" | "a" | "do" | "da" | "pelo" | "pela" | "ao" | "à" | "no" | "na" | "the"
             )
             || mentions[first..len].iter().any(|m| m.tokens.contains(&k) || m.tokens.start == k + 1)
         {
@@ -329,22 +387,43 @@ fn nominal_anaphora(
         let next = sentence.lower.get(k + 1).map_or("", String::as_str);
         let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
             || (lex.is("function", next) && !matches!(next, "de" | "da" | "do" | "dos" | "das"));
-        if !free || next == "(" {
+        let article_wide = kinds.iter().all(|kind| ARTICLE_WIDE_KINDS.contains(kind));
+        // "the army recaptured…": the army's verb may follow it, but not a title ("the
+        // army chief" is a person) nor a parenthesis.
+        let verb_after = article_wide
+            && !matches!(next, "de" | "da" | "do" | "dos" | "das")
+            && sentence.original.get(k + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && lex.role_at(&sentence.lower[k + 1..]).is_none();
+        if !(free || verb_after) || next == "(" {
             continue;
         }
         let fits = |m: &Mention| kind_of(m).is_some_and(|kind| kinds.contains(&kind));
         if mentions[first..len].iter().any(|m| m.tokens.start < k && fits(m)) {
             continue;
         }
-        // The latest sentence before that names one; in it the sentence's subject (the
-        // organisation it opens with) if it is one, else the last one named.
-        let Some(last) =
-            mentions[..first].iter().rev().take_while(|m| m.sentence + ANAPHOR_REACH >= s).find(|m| fits(m))
-        else {
-            continue;
+        let antecedent = if article_wide {
+            // The last one named, if all named before belong to one country.
+            let country = |m: &Mention| match m.referent {
+                Referent::Known(e, _) => gaz.entries[e].country,
+                _ => None,
+            };
+            let Some(last) = mentions[..first].iter().rev().find(|m| fits(m)) else { continue };
+            if country(last).is_none() || mentions[..first].iter().any(|m| fits(m) && country(m) != country(last)) {
+                continue;
+            }
+            last
+        } else {
+            // The latest sentence before that names one; in it the sentence's subject (the
+            // organisation it opens with) if it is one, else the last one named.
+            let Some(last) =
+                mentions[..first].iter().rev().take_while(|m| m.sentence + ANAPHOR_REACH >= s).find(|m| fits(m))
+            else {
+                continue;
+            };
+            let subject =
+                mentions[..first].iter().find(|m| m.sentence == last.sentence && m.tokens.start <= 1 && fits(m));
+            subject.unwrap_or(last)
         };
-        let subject = mentions[..first].iter().find(|m| m.sentence == last.sentence && m.tokens.start <= 1 && fits(m));
-        let antecedent = subject.unwrap_or(last);
         let referent = antecedent.referent.clone();
         mentions.push(Mention {
             sentence: s,

@@ -168,15 +168,20 @@ pub fn find(
                     let item_at = |byte: usize| reading[at(byte)];
                     let (first_item, last_item) = (item_at(whole.start() + 1), reading[at(whole.end()) - 1]);
                     let group = |name: &str| caps.name(name).map(|g| &items[item_at(g.start())]);
-                    let pairs: Vec<(usize, usize)> = match (group("s"), group("o"), group("so")) {
+                    let mut pairs: Vec<(usize, usize)> = match (group("s"), group("o"), group("so")) {
                         (Some(Item::Group(ss)), Some(Item::Group(os)), _) => {
                             ss.iter().flat_map(|&a| os.iter().map(move |&b| (a, b))).collect()
                         }
-                        (_, _, Some(Item::Group(all))) if rule.relation.is_symmetric() => {
+                        (_, _, Some(Item::Group(all))) if rule.relation.is_symmetric() || rule.mutual => {
                             all.iter().flat_map(|&a| all.iter().map(move |&b| (a, b))).filter(|(a, b)| a < b).collect()
                         }
                         _ => continue,
                     };
+                    // A mutual rule ("fighting between X and Y") says it of both sides.
+                    if rule.mutual {
+                        let reverse: Vec<(usize, usize)> = pairs.iter().map(|&(a, b)| (b, a)).collect();
+                        pairs.extend(reverse);
+                    }
                     // An actor inside a relative clause is not the subject of what follows the
                     // clause: "⟨X⟩ , who replaced ⟨Y⟩ , met ⟨Z⟩" is X's meeting, not Y's.
                     let subject_item = caps.name("s").map(|g| item_at(g.start()));
@@ -200,8 +205,15 @@ pub fn find(
                                 Some(Item::Word(w)) => Some(*w),
                                 _ => None,
                             };
+                            // The source's own relative clause is its statement: "according to
+                            // ⟨X⟩ , which blamed ⟨Y⟩".
+                            let source_relative = source.is_some_and(|src| {
+                                matches!(&items[reading[p]], Item::Group(g) if g.contains(&src))
+                                    && token(p + 2).is_some_and(|w| lex.is("subject_relatives", &sentence.lower[w]))
+                            });
                             opens_match
                                 && p > 0
+                                && !source_relative
                                 && token(p + 1).is_some_and(|w| sentence.lower[w] == ",")
                                 && token(p - 1).is_some_and(|w| ends_phrase(sentence, lex, w))
                                 && last_item > reading[p + 1]
@@ -324,6 +336,11 @@ pub fn find(
                             continue;
                         }
                         if su == ob || !relation.subject_ok(ents[su].kind) || !relation.object_ok(ents[ob].kind) {
+                            continue;
+                        }
+                        // "fighting between Mr A and Mr B" is a quarrel: two sides that fight
+                        // each other are armies, groups or states, not people.
+                        if rule.mutual && (ents[su].kind == Kind::Person || ents[ob].kind == Kind::Person) {
                             continue;
                         }
                         facts.push(Fact {
@@ -453,8 +470,19 @@ fn encode(
     person: &dyn Fn(usize) -> bool,
     lex: &Lexicon,
 ) -> Vec<Item> {
+    // "according to ⟨X⟩ (ACR), which blamed ⟨Y⟩": a source whose relative clause says what it
+    // did stays an actor, the clause's subject.
+    let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+    let relative_after = |m: usize| {
+        let mut end = mentions[m].tokens.end;
+        if word(end) == "(" {
+            end = (end..sentence.lower.len().min(end + 6)).find(|&k| word(k) == ")").map_or(end, |k| k + 1);
+        }
+        word(end) == "," && lex.is("subject_relatives", word(end + 1))
+    };
     // Actor mentions that are not inside another one, widest first on overlap.
-    let mut slots: Vec<usize> = here.iter().copied().filter(|&m| !mentions[m].inner && Some(m) != source).collect();
+    let mut slots: Vec<usize> =
+        here.iter().copied().filter(|&m| !mentions[m].inner && (Some(m) != source || relative_after(m))).collect();
     slots.sort_by_key(|&m| (mentions[m].tokens.start, std::cmp::Reverse(mentions[m].tokens.end)));
     let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
     for m in slots {

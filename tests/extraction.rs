@@ -392,3 +392,20 @@ fn a_relative_clause_ends_after_the_titled_name_it_ends_with() {
         presidente peruano, Pedro Castillo, tem dito que espera pelos resultados.";
     assert_eq!(date_of(text, Lang::Pt, newsgraph::relation::Relation::MeetsWith).as_deref(), Some("2025-06-03"));
 }
+
+#[test]
+fn war_reports_fighting_between_sides_sieges_and_the_army_of_the_story() {
+    // "Fighting between X and Y" is an attack each way; "has besieged Y" an attack; "according
+    // to X, which blamed Y" X's accusation; "the army" the armed forces the article named,
+    // when they are one country's.
+    check("war-en", Lang::En);
+    check("war-pt", Lang::Pt);
+}
+
+#[test]
+fn the_army_is_nobody_when_two_countries_armies_are_named() {
+    let text = "The Sudanese Armed Forces and the Armed Forces of the Democratic Republic of the Congo \
+        held talks.\n\nLast week, the army retook Bukavu.";
+    let got = triples(&extractor().extract(&article(text, Lang::En)));
+    assert!(!got.iter().any(|t| t.contains("captures")), "{got:?}");
+}
