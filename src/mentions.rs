@@ -5,8 +5,11 @@
 //! ("o presidente ucraniano, X,", "X, secretary of Russia's Security Council,").
 //!
 //! Works on one article's tokens; knows no RDF and does no coreference (that is
-//! `entities`), except for a head word alone ("a Aliança"), matched here against the
-//! words a known organisation was written with, which `entities` does not keep.
+//! `entities`), except for what needs the words around a mention: a head word alone
+//! ("a Aliança"), matched against the words a known organisation was written with; a
+//! title with no name ("o presidente"), taken to the person last introduced with it or
+//! else to the previous sentence's subject; and a noun an appositive defined an
+//! organisation with ("o CNSP, a junta que …" makes a later "a junta" the CNSP).
 
 use crate::gazetteer::{Gazetteer, Hit, Kind, LabelKind};
 use crate::lexicon::{Lexicon, RoleKind};
@@ -120,6 +123,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
     let mut mentions = Vec::new();
     let mut roles = Vec::new();
     let mut hit_index = 0;
+    let mut descriptions = Vec::new();
     for (s, sentence) in sentences.iter().enumerate() {
         let first = mentions.len();
         // Gazetteer hits aligned to tokens.
@@ -176,6 +180,8 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
         role_anaphora(s, sentence, &mut mentions, first, &roles, gaz, lex);
         nominal_anaphora(s, sentence, &mut mentions, first, gaz, lex);
+        description_anaphora(s, sentence, &mut mentions, first, &descriptions, lex);
+        learn_descriptions(s, sentence, &mentions, first, &mut descriptions, gaz, lex);
     }
     short_forms_of_known(sentences, &mut mentions, gaz);
     stated_aliases(sentences, &mut mentions, gaz, lex);
@@ -272,7 +278,7 @@ fn role_anaphora(
     let len = mentions.len();
     let n = sentence.lower.len();
     for k in 0..n.saturating_sub(1) {
-        if !matches!(sentence.lower[k].as_str(), "o" | "a" | "the") {
+        if !lex.is("title_dets", &sentence.lower[k]) {
             continue;
         }
         let Some((role_len, _)) = role_at(sentence, k + 1, lex) else { continue };
@@ -295,13 +301,14 @@ fn role_anaphora(
         // A name or a complement after the title means it is not an anaphor.
         if end < n
             && (is_capitalised(sentence.original[end])
-                || matches!(sentence.lower[end].as_str(), "de" | "da" | "do" | "of" | ","))
+                || sentence.lower[end] == ","
+                || lex.is("complement_preps", &sentence.lower[end]))
         {
             continue;
         }
         let words: Vec<&str> = sentence.lower[k + 1..k + 1 + role_len].iter().map(String::as_str).collect();
-        let antecedent = roles.iter().rev().find(|link| {
-            let same_words = link.words.to_lowercase().split_whitespace().eq(words.iter().copied());
+        let fits = |link: &RoleLink| {
+            let same_words = same_title(link, &words);
             let link_country = link.country.and_then(|c| match mentions[c].referent {
                 Referent::Known(e, _) => Some(e),
                 _ => None,
@@ -311,12 +318,33 @@ fn role_anaphora(
                 _ => None,
             };
             same_words && (country.is_none() || country == link_country || country == person_country)
-        });
-        let Some(link) = antecedent else { continue };
+        };
+        let antecedent = roles.iter().rev().find(|link| fits(link));
+        let person = match antecedent {
+            // Two people last introduced with the title, close together: which one is meant is unclear.
+            Some(link) => {
+                let at = mentions[link.person].sentence;
+                let rival = roles.iter().any(|other| {
+                    fits(other)
+                        && mentions[other.person].sentence + 1 >= at
+                        && mentions[other.person].referent != mentions[link.person].referent
+                });
+                if rival {
+                    continue;
+                }
+                link.person
+            }
+            // Nobody was introduced with the title: the person the previous sentence is about.
+            None if demonym.is_none() => {
+                let Some(p) = previous_subject(s, sentence, &mentions[..first], roles, gaz) else { continue };
+                p
+            }
+            None => continue,
+        };
         if let Some(j) = demonym {
             mentions[j].inner = true;
         }
-        let referent = mentions[link.person].referent.clone();
+        let referent = mentions[person].referent.clone();
         mentions.push(Mention {
             sentence: s,
             tokens: k + 1..end,
@@ -330,6 +358,37 @@ fn role_anaphora(
         });
     }
 }
+
+/// Whether a role was written with these (lower-cased) words.
+fn same_title(link: &RoleLink, words: &[&str]) -> bool {
+    link.words.to_lowercase().split_whitespace().eq(words.iter().copied())
+}
+
+/// The person the previous sentence is about (centering), for a title with no name
+/// and no antecedent ("Maduro acusou a oposição. O presidente também acusou …"): its
+/// first actor, when that is a person who opens the sentence (after a place or a time
+/// at most) and was not introduced with a title of its own. Not across a paragraph.
+fn previous_subject(
+    s: usize,
+    sentence: &Sentence<'_>,
+    before: &[Mention],
+    roles: &[RoleLink],
+    gaz: &Gazetteer,
+) -> Option<usize> {
+    let prev = s.checked_sub(1)?;
+    let (p, subject) = before.iter().enumerate().find(|(_, m)| m.sentence == prev && !m.locative && !m.inner)?;
+    let is_person = match &subject.referent {
+        Referent::Person(_) => true,
+        Referent::Known(e, LabelKind::Name) => gaz.entries[*e].kind == Kind::Person,
+        _ => false,
+    };
+    let titled = roles.iter().any(|link| before.get(link.person).is_some_and(|m| m.referent == subject.referent));
+    let paragraph = sentence.text[subject.span.end..sentence.span.start].contains('\n');
+    (is_person && subject.tokens.start <= SUBJECT_REACH && !titled && !paragraph).then_some(p)
+}
+
+/// How far into a sentence its subject may open it ("Em Caracas, X acusou").
+const SUBJECT_REACH: usize = 4;
 
 /// Nouns that take up an organisation of a kind, by `[words]` list: "O G7 criticou
 /// Pequim. O grupo, formado por …" is the G7 speaking.
@@ -374,27 +433,23 @@ fn nominal_anaphora(
         let kinds: Vec<&str> =
             ANAPHOR_KINDS.iter().filter(|(list, _)| lex.is(list, &sentence.lower[k])).map(|&(_, kind)| kind).collect();
         if kinds.is_empty()
-            || !matches!(
-                sentence.lower[k - 1].as_str(),
-                "o" | "a" | "do" | "da" | "pelo" | "pela" | "ao" | "à" | "no" | "na" | "the"
-            )
+            || !lex.is("anaphor_dets", &sentence.lower[k - 1])
             || mentions[first..len].iter().any(|m| m.tokens.contains(&k) || m.tokens.start == k + 1)
         {
             continue;
         }
-        // Only punctuation or a function word may follow: a word after the noun may
-        // qualify it ("o movimento huti" is another group than the one named before).
+        // Only punctuation, a function word or a verb may follow (`free_after`): a word
+        // after the noun may qualify it ("o movimento huti" is another group than the one
+        // named before).
         let next = sentence.lower.get(k + 1).map_or("", String::as_str);
-        let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
-            || (lex.is("function", next) && !matches!(next, "de" | "da" | "do" | "dos" | "das"));
         let article_wide = kinds.iter().all(|kind| ARTICLE_WIDE_KINDS.contains(kind));
         // "the army recaptured…": the army's verb may follow it, but not a title ("the
         // army chief" is a person) nor a parenthesis.
         let verb_after = article_wide
-            && !matches!(next, "de" | "da" | "do" | "dos" | "das")
+            && !lex.is("complement_preps", next)
             && sentence.original.get(k + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
             && lex.role_at(&sentence.lower[k + 1..]).is_none();
-        if !(free || verb_after) || next == "(" {
+        if !(free_after(sentence, k, lex) || verb_after) || next == "(" {
             continue;
         }
         let fits = |m: &Mention| kind_of(m).is_some_and(|kind| kinds.contains(&kind));
@@ -431,6 +486,141 @@ fn nominal_anaphora(
             name: k..k + 1,
             span: sentence.byte_span(&(k..k + 1)),
             referent,
+            locative: false,
+            inner: false,
+            acronym: None,
+            country: None,
+        });
+    }
+}
+
+/// Whether what follows token `k` leaves a noun unqualified: punctuation, a function
+/// word, or a verb (a speech verb, or a word with a `verb_endings` ending: "a junta
+/// acusou"). Any other word may qualify it ("o movimento huti" is another group than
+/// the one named before).
+fn free_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
+    let next = sentence.lower.get(k + 1).map_or("", String::as_str);
+    let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
+        || (lex.is("function", next) && !lex.is("complement_preps", next))
+        || lex.is("speech", next)
+        || lex.ends_with("verb_endings", next);
+    free && next != "("
+}
+
+/// An organisation an appositive defined with a common noun ("o CNSP, a junta que …").
+#[derive(Debug)]
+struct Description {
+    /// The sentence of the appositive.
+    sentence: usize,
+    /// The appositive's lower-cased words, up to the first function word.
+    words: Vec<String>,
+    /// The organisation.
+    referent: Referent,
+}
+
+/// How many sentences back a description reaches for its organisation.
+const DESCRIPTION_REACH: usize = 8;
+
+/// "X (XX), a junta que derrubou …", "the Front, a paramilitary group": an organisation
+/// followed by a comma and an appositive opener is defined by the words after it, up to
+/// the first function word; kept when they hold a `description_heads` noun and the
+/// appositive is not one item of a list ("a UE, a junta e o governo").
+fn learn_descriptions(
+    s: usize,
+    sentence: &Sentence<'_>,
+    mentions: &[Mention],
+    first: usize,
+    descriptions: &mut Vec<Description>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+) {
+    let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+    for m in &mentions[first..] {
+        let org = match &m.referent {
+            Referent::Known(e, LabelKind::Name) => gaz.entries[*e].kind == Kind::Organization,
+            Referent::Organization(..) | Referent::Acronym(_) => true,
+            _ => false,
+        };
+        if !org || m.inner {
+            continue;
+        }
+        let mut t = m.tokens.end;
+        // Past an acronym in parentheses: "Conselho Nacional (CN), a junta".
+        if word(t) == "(" {
+            let Some(close) = (t + 1..(t + 4).min(sentence.lower.len())).find(|&c| word(c) == ")") else { continue };
+            t = close + 1;
+        } else if word(t) == ")" {
+            t += 1; // the acronym itself: "(CN), a junta"
+        }
+        if word(t) != "," || !lex.is("appositive_openers", word(t + 1)) {
+            continue;
+        }
+        let mut end = t + 2;
+        while end < sentence.lower.len()
+            && end < t + 7
+            && sentence.tokens[end].kind == TokenKind::Word
+            && !lex.is("function", word(end))
+            && !lex.is("subject_relatives", word(end))
+        {
+            end += 1;
+        }
+        if lex.is("coordinators", word(end)) {
+            continue;
+        }
+        let words: Vec<String> =
+            (t + 2..end).filter(|&k| !is_capitalised(sentence.original[k])).map(|k| word(k).to_string()).collect();
+        if words.iter().any(|w| lex.is("description_heads", w)) {
+            descriptions.push(Description { sentence: s, words, referent: m.referent.clone() });
+        }
+    }
+}
+
+/// "a junta acusou", "the paramilitary group": a `description_heads` noun after a
+/// determiner (and, between them, words of the same description at most) takes up the
+/// organisation an appositive defined with it in the sentences before, when only one
+/// was. Not when a word that may qualify the noun follows it.
+fn description_anaphora(
+    s: usize,
+    sentence: &Sentence<'_>,
+    mentions: &mut Vec<Mention>,
+    first: usize,
+    descriptions: &[Description],
+    lex: &Lexicon,
+) {
+    let len = mentions.len();
+    for k in 1..sentence.lower.len() {
+        let head = &sentence.lower[k];
+        if !lex.is("description_heads", head)
+            || !free_after(sentence, k, lex)
+            || mentions[first..len].iter().any(|m| m.tokens.contains(&k) || m.tokens.start == k + 1)
+        {
+            continue;
+        }
+        // The determiner, with the description's own words between it and the noun.
+        let Some(det) = (k.saturating_sub(3)..k).rev().find(|&d| lex.is("anaphor_dets", &sentence.lower[d])) else {
+            continue;
+        };
+        let between = &sentence.lower[det + 1..k];
+        let fitting: Vec<&Description> = descriptions
+            .iter()
+            .filter(|d| {
+                d.sentence < s
+                    && d.sentence + DESCRIPTION_REACH >= s
+                    && d.words.contains(head)
+                    && between.iter().all(|w| d.words.contains(w))
+            })
+            .collect();
+        let Some(found) = fitting.first() else { continue };
+        if fitting.iter().any(|d| d.referent != found.referent) {
+            continue;
+        }
+        let tokens = det + 1..k + 1;
+        mentions.push(Mention {
+            sentence: s,
+            span: sentence.byte_span(&tokens),
+            name: tokens.clone(),
+            tokens,
+            referent: found.referent.clone(),
             locative: false,
             inner: false,
             acronym: None,

@@ -579,13 +579,8 @@ fn encode(
                             && between.iter().any(|w| lex.is("coordinators", w))
                             && quantity_only(sentence, lex, range.end);
                         let apposition = owner && between.iter().all(|w| *w == ",");
-                        if between.iter().any(|w| joiner(w))
-                            && between.len() <= 3
-                            && !apposition
-                            && !switches
-                            && !(single && clause_and)
-                            && !gap
-                        {
+                        let not_a_list = apposition || switches || gap || (single && clause_and);
+                        if between.iter().any(|w| joiner(w)) && between.len() <= 3 && !not_a_list {
                             joined = Some(k - 1);
                         }
                         break;

@@ -137,6 +137,15 @@ fn roles_and_appositives_en() {
 }
 
 #[test]
+fn descriptions_and_bare_titles_take_up_their_antecedent() {
+    // "a coligação" / "the militant group" after an appositive that defined the group
+    // with it; "O presidente" / "The president" with no titled antecedent is the
+    // previous sentence's subject, and with two presidents just named, nobody.
+    check("coreference-pt", Lang::Pt);
+    check("coreference-en", Lang::En);
+}
+
+#[test]
 fn negation_and_hedging_keep_facts_out() {
     check("factuality-en", Lang::En);
     check("factuality-pt", Lang::Pt);
