@@ -579,7 +579,13 @@ fn encode(
                             && between.iter().any(|w| lex.is("coordinators", w))
                             && quantity_only(sentence, lex, range.end);
                         let apposition = owner && between.iter().all(|w| *w == ",");
-                        let not_a_list = apposition || switches || gap || (single && clause_and);
+                        // A list closed by "e"/"and" takes no further item after a bare comma:
+                        // "ataques no ⟨A⟩ , ⟨B⟩ e ⟨C⟩ , o ⟨grupo⟩ reivindicou" is the group's claim.
+                        let closed = matches!(&items[k - 1], Item::Group(g) if g.len() > 1
+                            && (mentions[g[0]].tokens.end..mentions[g[g.len() - 1]].tokens.start)
+                                .any(|t| lex.is("coordinators", &sentence.lower[t])))
+                            && !between.iter().any(|w| lex.is("coordinators", w));
+                        let not_a_list = apposition || switches || gap || closed || (single && clause_and);
                         if between.iter().any(|w| joiner(w)) && between.len() <= 3 && !not_a_list {
                             joined = Some(k - 1);
                         }
