@@ -345,17 +345,7 @@ fn role_anaphora(
             mentions[j].inner = true;
         }
         let referent = mentions[person].referent.clone();
-        mentions.push(Mention {
-            sentence: s,
-            tokens: k + 1..end,
-            name: k + 1..end,
-            span: sentence.byte_span(&(k + 1..end)),
-            referent,
-            locative: false,
-            inner: false,
-            acronym: None,
-            country: None,
-        });
+        mentions.push(run_mention(s, sentence, k + 1..end, referent));
     }
 }
 
@@ -444,12 +434,12 @@ fn nominal_anaphora(
         let next = sentence.lower.get(k + 1).map_or("", String::as_str);
         let article_wide = kinds.iter().all(|kind| ARTICLE_WIDE_KINDS.contains(kind));
         // "the army recaptured…": the army's verb may follow it, but not a title ("the
-        // army chief" is a person) nor a parenthesis.
+        // army chief" is a person); a parenthesis is neither free nor a verb.
         let verb_after = article_wide
             && !lex.is("complement_preps", next)
             && sentence.original.get(k + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
             && lex.role_at(&sentence.lower[k + 1..]).is_none();
-        if !(free_after(sentence, k, lex) || verb_after) || next == "(" {
+        if !(free_after(sentence, k, lex) || verb_after) {
             continue;
         }
         let fits = |m: &Mention| kind_of(m).is_some_and(|kind| kinds.contains(&kind));
@@ -480,17 +470,7 @@ fn nominal_anaphora(
             subject.unwrap_or(last)
         };
         let referent = antecedent.referent.clone();
-        mentions.push(Mention {
-            sentence: s,
-            tokens: k..k + 1,
-            name: k..k + 1,
-            span: sentence.byte_span(&(k..k + 1)),
-            referent,
-            locative: false,
-            inner: false,
-            acronym: None,
-            country: None,
-        });
+        mentions.push(run_mention(s, sentence, k..k + 1, referent));
     }
 }
 
@@ -615,17 +595,7 @@ fn description_anaphora(
             continue;
         }
         let tokens = det + 1..k + 1;
-        mentions.push(Mention {
-            sentence: s,
-            span: sentence.byte_span(&tokens),
-            name: tokens.clone(),
-            tokens,
-            referent: found.referent.clone(),
-            locative: false,
-            inner: false,
-            acronym: None,
-            country: None,
-        });
+        mentions.push(run_mention(s, sentence, tokens, found.referent.clone()));
     }
 }
 
@@ -656,17 +626,7 @@ fn capitals(
             continue;
         };
         mentions[j].inner = true;
-        mentions.push(Mention {
-            sentence: s,
-            span: sentence.byte_span(&tokens),
-            name: tokens.clone(),
-            tokens,
-            referent: Referent::Known(capital, LabelKind::Name),
-            locative: false,
-            inner: false,
-            acronym: None,
-            country: None,
-        });
+        mentions.push(run_mention(s, sentence, tokens, Referent::Known(capital, LabelKind::Name)));
     }
     mentions[first..].sort_by_key(|m| m.tokens.start);
 }
@@ -678,6 +638,12 @@ fn best_target(gaz: &Gazetteer, targets: &[(usize, LabelKind)]) -> (usize, Label
         .iter()
         .min_by_key(|(e, how)| (*how == LabelKind::Demonym, gaz.entries[*e].kind))
         .expect("a hit has a target")
+}
+
+/// Whether a word names a kind of body: the head of an organisation's name ("ministério",
+/// "group") or a noun for one ("grupo", "movement").
+fn org_noun(lex: &Lexicon, word: &str) -> bool {
+    lex.is("org_heads", word) || lex.is("org_nouns", word)
 }
 
 /// Whether a word is written with a capital first letter.
@@ -847,7 +813,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // Externo", "Alto Representante para os Negócios Estrangeiros". A body is: "o
         // comandante das Forças Armadas", "o porta-voz do Ministério dos Negócios Estrangeiros".
         let body = lower.iter().any(|w| org_head(w));
-        if !body && after_title(start, &title, known, &portfolios, sentence) {
+        if !body && after_title(start, &title, known, &portfolios, sentence, lex) {
             portfolios.push(start..end);
             continue;
         }
@@ -890,7 +856,8 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
     out
 }
 
-/// The mention of a capitalised run of sentence `s`, its name being the whole run.
+/// The mention over these tokens of sentence `s`, its name all of them, and nothing more
+/// known of it: a capitalised run, or what an anaphor or a place named without its name adds.
 fn run_mention(s: usize, sentence: &Sentence<'_>, tokens: Range<usize>, referent: Referent) -> Mention {
     Mention {
         sentence: s,
@@ -915,13 +882,14 @@ fn after_title(
     known: &[Range<usize>],
     portfolios: &[Range<usize>],
     sentence: &Sentence<'_>,
+    lex: &Lexicon,
 ) -> bool {
     let word = |k: usize| sentence.lower[k].as_str();
     let mut k = start;
     if k > 0 && matches!(word(k - 1), "o" | "a" | "os" | "as" | "the") {
         k -= 1;
     }
-    if k > 0 && matches!(word(k - 1), "e" | "and") && portfolios.iter().any(|r| r.end == k - 1) {
+    if k > 0 && lex.is("coordinators", word(k - 1)) && portfolios.iter().any(|r| r.end == k - 1) {
         return true;
     }
     if k == 0 || !matches!(word(k - 1), "do" | "da" | "dos" | "das" | "de" | "of" | "for" | "para") {
@@ -931,7 +899,7 @@ fn after_title(
     if let Some(r) = known.iter().find(|r| r.end == k) {
         k = r.start;
         // "Alto Representante da UE para …": the body between the title and the portfolio.
-        if k > 1 && matches!(word(k - 1), "do" | "da" | "dos" | "das" | "de" | "of") && title[k - 2] {
+        if k > 1 && lex.is("complement_preps", word(k - 1)) && title[k - 2] {
             return true;
         }
     }
@@ -1159,11 +1127,8 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         let named_after = (lex.lang == crate::input::Lang::Pt
             && matches!(mentions[i].referent, Referent::Organization(_, None))
             && start >= 2
-            && (lex.is("org_heads", &sentence.lower[start - 2])
-                || lex.is("org_nouns", &sentence.lower[start - 2])
-                || (start >= 3
-                    && (lex.is("org_heads", &sentence.lower[start - 3])
-                        || lex.is("org_nouns", &sentence.lower[start - 3])))))
+            && (org_noun(lex, &sentence.lower[start - 2])
+                || (start >= 3 && org_noun(lex, &sentence.lower[start - 3]))))
         .then(|| {
             (first..len).find(|&j| {
                 mentions[j].tokens.end == start
@@ -1298,11 +1263,10 @@ fn find_roles(
             // The kind of body, before its name: "o líder do grupo paramilitar russo Wagner,
             // X", "the leader of the Russian mercenary group Redut, X" (a word next to the
             // body's noun).
-            let org_noun =
-                |j: usize| lex.is("org_heads", &sentence.lower[j]) || lex.is("org_nouns", &sentence.lower[j]);
             let kind_of_body = !is_capitalised(sentence.original[k])
                 && sentence.tokens[k].kind == TokenKind::Word
-                && ((k > 0 && org_noun(k - 1)) || (k + 1 < name.start && org_noun(k + 1)));
+                && ((k > 0 && org_noun(lex, &sentence.lower[k - 1]))
+                    || (k + 1 < name.start && org_noun(lex, &sentence.lower[k + 1])));
             let past = lex.is("former", &sentence.lower[k]);
             former |= past;
             if !inside_mention && !portfolio && !body && !kind_of_body && !past && !glue(&sentence.lower[k]) {

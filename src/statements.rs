@@ -95,6 +95,12 @@ pub fn find(
     // The last day each word was told with: the event a noun names ("a cimeira,
     // realizada no domingo") for a day counted from it ("na véspera da cimeira").
     let mut noun_dates: std::collections::HashMap<&str, Date> = std::collections::HashMap::new();
+    // Each sentence's mentions, gathered once: asking every sentence of every mention is
+    // quadratic in a long article.
+    let mut of_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (m, mention) in mentions.iter().enumerate() {
+        of_sentence[mention.sentence].push(m);
+    }
     for (s, sentence) in sentences.iter().enumerate() {
         let story = story_date(sentences, &sentence_dates, s);
         let anchor = |noun: Option<&str>| match noun {
@@ -113,7 +119,7 @@ pub fn find(
             &anchor,
         );
         let spans: Vec<Range<usize>> =
-            mentions.iter().filter(|m| m.sentence == s && m.tokens.len() > 1).map(|m| m.tokens.clone()).collect();
+            of_sentence[s].iter().map(|&m| mentions[m].tokens.clone()).filter(|t| t.len() > 1).collect();
         let relatives = relative_token_spans(sentence, &spans, lex);
         let clause_of = |k: usize| relatives.iter().position(|r| r.contains(&k));
         sentence_dates.push(dates.iter().filter(|t| clause_of(t.start).is_none()).cloned().collect());
@@ -129,8 +135,7 @@ pub fn find(
                 noun_dates.insert(sentence.lower[k].as_str(), d);
             }
         }
-        let here: Vec<usize> =
-            (0..mentions.len()).filter(|&m| mentions[m].sentence == s && entity(m).is_some()).collect();
+        let here: Vec<usize> = of_sentence[s].iter().copied().filter(|&m| entity(m).is_some()).collect();
         if here.is_empty() {
             continue;
         }
@@ -713,10 +718,6 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         _ => None,
     };
     let is_group = |i: usize| matches!(items.get(i), Some(Item::Group(_)));
-    let is_number = |i: usize| match items.get(i) {
-        Some(Item::Word(w)) => sentence.tokens[*w].kind == crate::text::TokenKind::Number,
-        _ => false,
-    };
     // A lower-case content word: what a predicate starts with.
     let predicate = |i: usize| match items.get(i) {
         Some(Item::Word(w)) => lower_content_word(sentence, lex, *w) && !lex.is("coordinators", &sentence.lower[*w]),
@@ -755,7 +756,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         }
         // A day of the month in parentheses after a date (pt-BR "nesta quinta-feira (16)")
         // stands between a verb and its object: "acusou nesta quinta-feira (16) o Hamas".
-        if word(i + 1) == Some("(") && word(i + 3) == Some(")") && is_number(i + 2) {
+        if day_in_parentheses(items, sentence, i + 1) {
             i += 4;
             continue;
         }
@@ -1037,7 +1038,6 @@ fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> V
         _ => None,
     };
     let lower = |i: usize| word(i).map(|w| sentence.lower[w].as_str());
-    let is_number = |i: usize| word(i).is_some_and(|w| sentence.tokens[w].kind == TokenKind::Number);
     let mut out = Vec::new();
     for i in 0..items.len() {
         // A list set off by dashes closes with one: "sete países — A, B e C —, que…".
@@ -1056,11 +1056,10 @@ fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> V
         if verb_first {
             // Without a day of the month in parentheses ("que conversou na terça-feira (30)
             // com ⟨Y⟩"), as in the sentence's own reduced reading.
-            let day = |j: usize| lower(j) == Some("(") && lower(j + 2) == Some(")") && is_number(j + 1);
             let mut reading = vec![i];
             let mut j = first;
             while j < end {
-                if day(j) && j + 2 < end {
+                if day_in_parentheses(items, sentence, j) && j + 2 < end {
                     j += 3;
                     continue;
                 }
@@ -1080,6 +1079,18 @@ fn ends_phrase(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
     sentence.tokens[t].kind == TokenKind::Word
         && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
         && lex.role_exact(std::slice::from_ref(&sentence.lower[t])).is_none()
+}
+
+/// Whether a day of the month in parentheses opens at item `i` (pt-BR "nesta
+/// quinta-feira (16)"): "(", a number, ")".
+fn day_in_parentheses(items: &[Item], sentence: &Sentence<'_>, i: usize) -> bool {
+    let token = |j: usize| match items.get(j) {
+        Some(Item::Word(w)) => Some(*w),
+        _ => None,
+    };
+    token(i).is_some_and(|w| sentence.lower[w] == "(")
+        && token(i + 1).is_some_and(|w| sentence.tokens[w].kind == TokenKind::Number)
+        && token(i + 2).is_some_and(|w| sentence.lower[w] == ")")
 }
 
 /// Whether a phrase of `clause_summaries` (one or two words) starts at token `t`: after a
