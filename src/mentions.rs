@@ -175,7 +175,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
                 && word(end) == ","
                 && (sentence.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
                     || lex.months.contains_key(word(end + 1)));
-            m.locative = static_place || journey || dateline;
+            m.locative = static_place || journey || dateline || located_by_head(sentence, start, lex);
         }
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
         role_anaphora(s, sentence, &mut mentions, first, &roles, gaz, lex);
@@ -943,6 +943,31 @@ fn described_before(
         }
     }
     None
+}
+
+/// Whether the name starting at `start` follows a place word that follows a locative
+/// preposition, as its complement or appositive: "in the capital, Khartoum", "na cidade
+/// de Goma", "in the northern town of Kupiansk", "na capital sudanesa, Cartum".
+fn located_by_head(sentence: &Sentence<'_>, start: usize, lex: &Lexicon) -> bool {
+    let word = |i: usize| sentence.lower.get(i).map_or("", String::as_str);
+    let lower = |i: usize| word(i).chars().next().is_some_and(char::is_lowercase);
+    let is_head = |i: usize| lex.is("place_heads", word(i)) || lex.is("capital_word", word(i));
+    // Between the head and the name: "of", "de", a comma, and one adjective.
+    let Some(head) = (start.saturating_sub(3)..start).rev().find(|&h| is_head(h)) else { return false };
+    let link = |i: usize| word(i) == "," || lex.is("complement_preps", word(i));
+    let between = head + 1..start;
+    if between.is_empty()
+        || !between.clone().any(link)
+        || between.clone().filter(|&i| !link(i)).count() > 1
+        || !between.clone().all(|i| link(i) || lower(i))
+    {
+        return false;
+    }
+    // Before the head: a locative preposition, then at most a determiner and two adjectives.
+    (head.saturating_sub(4)..head)
+        .rev()
+        .take_while(|&i| lower(i) && word(i) != ",")
+        .any(|i| lex.is("locative", word(i)))
 }
 
 /// Whether a lone capitalised word is a place by its context: a place word after it

@@ -143,25 +143,27 @@ pub fn find(
         let source = find_source(sentence, mentions, &here, lex);
         let person = |m: usize| entity(m).is_some_and(|e| ents[e].kind == Kind::Person);
         let items = encode(sentence, mentions, &here, source, &person, lex);
+        // "Luxemburgo, 14 de outubro de 2024 – A UE aplicou sanções…": the dateline's place
+        // is where the lead's actors spoke, decided or met (not where they struck).
+        let dateline_mention = here.iter().copied().find(|&m| {
+            let end = mentions[m].tokens.end;
+            mentions[m].tokens.start == 0
+                && sentence.lower.get(end).is_some_and(|w| w == ",")
+                && dates.first().is_some_and(|t| t.start == end + 1)
+        });
+        let dateline = dateline_mention.and_then(entity).filter(|&e| ents[e].kind == Kind::Place);
         let places: Vec<(usize, usize)> = here
             .iter()
+            .filter(|&&m| Some(m) != dateline_mention)
             .filter(|&&m| mentions[m].locative && ents[entity(m).expect("filtered")].kind == Kind::Place)
             .map(|&m| (mentions[m].tokens.start, entity(m).expect("filtered")))
             .collect();
-        let in_relative = relative_token_counts(&relatives, sentence.lower.len());
+        // Relative clauses and dates do not set a place apart from its statement: "erupted
+        // in April 2023 in the capital, Khartoum".
+        let neutral: Vec<Range<usize>> =
+            relatives.iter().cloned().chain(dates.iter().map(|t| t.start..t.end)).collect();
+        let in_neutral = token_counts(&neutral, sentence.lower.len());
         let clauses = relative_spans(&items, sentence, lex);
-        // "Luxemburgo, 14 de outubro de 2024 – A UE aplicou sanções…": the dateline's place
-        // is where the lead's actors spoke, decided or met.
-        let dateline = here
-            .iter()
-            .find(|&&m| {
-                let end = mentions[m].tokens.end;
-                mentions[m].tokens.start == 0
-                    && sentence.lower.get(end).is_some_and(|w| w == ",")
-                    && dates.first().is_some_and(|t| t.start == end + 1)
-            })
-            .and_then(|&m| entity(m))
-            .filter(|&e| ents[e].kind == Kind::Place);
         for reading in readings(&items, sentence, lex) {
             let (encoded, offsets) = render(&items, &reading, sentence);
             let candidates = lex.prefilter.candidates(&encoded);
@@ -288,7 +290,7 @@ pub fn find(
                     let reach = |at: usize| {
                         let between =
                             if at < token_span.0 { at..token_span.0 } else { token_span.1..at.max(token_span.1) };
-                        between.len() - (in_relative[between.end] - in_relative[between.start])
+                        between.len() - (in_neutral[between.end] - in_neutral[between.start])
                     };
                     // Like its date, the first predicate's place stays with it when the second
                     // has its own: "esteve em Doha e, no sábado, foi a Jerusalém para se reunir".
@@ -393,8 +395,9 @@ fn story_date(sentences: &[Sentence<'_>], sentence_dates: &[Vec<timex::Timex>], 
 /// an event with no date in its own clause happened at the time the story last named
 /// (the last date earlier in its paragraph, or in the sentence just before it, as in
 /// "…in Pyongyang on Wednesday. During the meeting, X and Y discussed…"); the headline
-/// reports the lead's event (the lead's first date after its dateline, else the
-/// article's date).
+/// reports the lead's event (the lead's first date after its dateline); and what the
+/// story tells with no time named before it is news of the article's day ("Pakistan
+/// said it had shot down five jets", "X told reporters that…").
 fn inherit_dates(
     sentences: &[Sentence<'_>],
     sentence_dates: &[Vec<timex::Timex>],
@@ -417,7 +420,7 @@ fn inherit_dates(
     for fact in facts.iter_mut().filter(|f| f.date.is_none() && f.relation.cameo().is_some()) {
         let s = fact.sentence;
         fact.date =
-            if s == 0 && headline { lead_date().or(published) } else { story_date(sentences, sentence_dates, s) };
+            if s == 0 && headline { lead_date() } else { story_date(sentences, sentence_dates, s) }.or(published);
     }
 }
 
@@ -1219,10 +1222,10 @@ fn relative_token_spans(sentence: &Sentence<'_>, mentions: &[Range<usize>], lex:
     out
 }
 
-/// For each token position k, how many tokens before k lie inside a relative clause set
-/// off by commas (", who chairs the group," / ", que preside à CEDEAO,"): the words a
-/// place may stand past and still be near its statement (from `relative_token_spans`).
-fn relative_token_counts(spans: &[Range<usize>], tokens: usize) -> Vec<usize> {
+/// For each token position k, how many tokens before k lie inside one of the spans: the
+/// relative clauses set off by commas (", who chairs the group," / ", que preside à
+/// CEDEAO,") and the dates a place may stand past and still be near its statement.
+fn token_counts(spans: &[Range<usize>], tokens: usize) -> Vec<usize> {
     let mut counts = Vec::with_capacity(tokens + 1);
     let mut total = 0;
     for k in 0..tokens {

@@ -228,7 +228,8 @@ fn a_relative_date_off_the_calendar_is_left_out() {
     let ex =
         extractor().extract(&Article { published: first_day, ..article("Chile criticised Peru yesterday.", Lang::En) });
     let fact = ex.facts.iter().find(|f| f.relation == newsgraph::relation::Relation::Criticizes).expect("the fact");
-    assert_eq!(fact.date.map(|d| d.lexical()), None, "the fact stays, undated");
+    // The fact stays, with no date or the article's own, never the day before it.
+    assert!(matches!(fact.date.map(|d| d.lexical()).as_deref(), None | Some("0001-01-01")), "{:?}", fact.date);
 }
 
 #[test]
@@ -417,4 +418,27 @@ fn the_army_is_nobody_when_two_countries_armies_are_named() {
         held talks.\n\nLast week, the army retook Bukavu.";
     let got = triples(&extractor().extract(&article(text, Lang::En)));
     assert!(!got.iter().any(|t| t.contains("captures")), "{got:?}");
+}
+
+#[test]
+fn what_the_story_leaves_undated_is_news_of_the_articles_day() {
+    use newsgraph::relation::Relation::*;
+    // No date in the article before the accusation: it is the article's day (4 June 2025).
+    let text = "Ghana said it had found a spy ring. Ghana accused Togo of running it.\n\n\
+        Ghana and Togo signed a border treaty in 1975.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    assert_eq!(when_and_where(&ex, Accuses).0.as_deref(), Some("2025-06-04"));
+    assert_eq!(when_and_where(&ex, SignsAgreementWith).0.as_deref(), Some("1975"));
+}
+
+#[test]
+fn a_place_named_after_a_place_word_is_where_it_happened() {
+    use newsgraph::relation::Relation::*;
+    // The place stands as the complement or appositive of "capital" or "city", past a date.
+    let text = "Clashes between Ethiopia and Eritrea erupted in May 2024 in the capital, Asmara.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    assert_eq!(when_and_where(&ex, Attacks), (Some("2024-05".into()), Some("Asmara".into())));
+    let text = "O ministro do Gana reuniu-se com o presidente do Togo na cidade de Kumasi.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert_eq!(when_and_where(&ex, MeetsWith).1.as_deref(), Some("Kumasi"));
 }
