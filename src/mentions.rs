@@ -263,9 +263,9 @@ fn short_forms_of_known(sentences: &[Sentence<'_>], mentions: &mut [Mention], ga
     }
 }
 
-/// "O líder autoritário", "the Ukrainian president": a title with no name after it
-/// refers to the person last introduced with that title (and that country, when one
-/// is given).
+/// "O líder autoritário", "the Ukrainian president", "o presidente dos Estados Unidos":
+/// a title with no name after it refers to the person last introduced with that title
+/// (and that country, when one is given).
 fn role_anaphora(
     s: usize,
     sentence: &Sentence<'_>,
@@ -288,14 +288,27 @@ fn role_anaphora(
         }
         // A demonym may qualify it ("o líder norte-coreano").
         let mut country = None;
-        let mut demonym = None;
+        let mut qualifier = None;
         if let Some(j) = (first..len).find(|&j| {
             mentions[j].tokens.start == end && matches!(mentions[j].referent, Referent::Known(_, LabelKind::Demonym))
         }) {
             if let Referent::Known(e, _) = mentions[j].referent {
                 country = Some(e);
             }
-            demonym = Some(j);
+            qualifier = Some(j);
+            end = mentions[j].tokens.end;
+        } else if let Some(j) = (first..len).find(|&j| {
+            // Or its country as a complement ("o presidente dos Estados Unidos acusou",
+            // "the president of France said"), when no name follows.
+            end < n
+                && lex.is("complement_preps", &sentence.lower[end])
+                && mentions[j].tokens.start == end + 1
+                && matches!(mentions[j].referent, Referent::Known(e, LabelKind::Name) if gaz.entries[e].kind == Kind::Country)
+        }) {
+            if let Referent::Known(e, _) = mentions[j].referent {
+                country = Some(e);
+            }
+            qualifier = Some(j);
             end = mentions[j].tokens.end;
         }
         // A name or a complement after the title means it is not an anaphor.
@@ -335,13 +348,13 @@ fn role_anaphora(
                 link.person
             }
             // Nobody was introduced with the title: the person the previous sentence is about.
-            None if demonym.is_none() => {
+            None if qualifier.is_none() => {
                 let Some(p) = previous_subject(s, sentence, &mentions[..first], roles, gaz) else { continue };
                 p
             }
             None => continue,
         };
-        if let Some(j) = demonym {
+        if let Some(j) = qualifier {
             mentions[j].inner = true;
         }
         let referent = mentions[person].referent.clone();
