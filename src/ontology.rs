@@ -3,8 +3,9 @@
 //! store's background graph.
 
 use crate::gazetteer::Gazetteer;
+use crate::vocab::iri;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
-use oxigraph::model::{BlankNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 /// The ontology files: (name, Turtle).
 pub const FILES: &[(&str, &str)] = &[
@@ -15,7 +16,9 @@ pub const FILES: &[(&str, &str)] = &[
 /// The background graph's version: a hash of the ontology's and the gazetteer's
 /// source text, so that a store holding this version is recognised without parsing.
 pub fn background_hash() -> String {
-    let mut text = String::new();
+    // The version of what is derived from the sources in code (the name keys): a
+    // store holding an older derivation gets the new one.
+    let mut text = String::from("derived: name keys 1\n");
     for (_, turtle) in FILES {
         text.push_str(turtle);
     }
@@ -48,5 +51,34 @@ pub fn background_quads(gazetteer: &Gazetteer) -> Result<Vec<Quad>, RdfParseErro
             quads.push(q);
         }
     }
+    quads.extend(name_key_quads(&quads));
     Ok(quads)
+}
+
+/// An `ng:nameKey` for each name (`rdfs:label`, `skos:altLabel`) of each subject, as
+/// `rdf::article_quads` writes for the entities of an article: the gazetteer's names
+/// are found by the saved queries' name parameters too.
+fn name_key_quads(quads: &[Quad]) -> Vec<Quad> {
+    // In order of first appearance, so that every store holds them in the same order.
+    let mut names: Vec<((&NamedOrBlankNode, &GraphName), Vec<&str>)> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    for q in quads {
+        if let Term::Literal(name) = &q.object {
+            if matches!(q.predicate.as_str(), iri::RDFS_LABEL | iri::SKOS_ALT_LABEL) {
+                let at = *index.entry((&q.subject, &q.graph_name)).or_insert_with(|| {
+                    names.push(((&q.subject, &q.graph_name), Vec::new()));
+                    names.len() - 1
+                });
+                names[at].1.push(name.value());
+            }
+        }
+    }
+    let key = NamedNode::new_unchecked(iri::NG_NAME_KEY);
+    let mut out = Vec::new();
+    for ((subject, graph), names) in names {
+        for k in crate::rdf::name_keys(names) {
+            out.push(Quad::new(subject.clone(), key.clone(), Literal::new_simple_literal(k), graph.clone()));
+        }
+    }
+    out
 }

@@ -77,6 +77,16 @@ pub fn entity_iri(entity: &crate::entities::Entity) -> NamedNode {
     }
 }
 
+/// The `ng:nameKey` literals of an entity's names: each label and alias lower-cased
+/// (as SPARQL's `LCASE` does), once each, so that a saved query finds an actor by
+/// any of its names in any case with one index lookup instead of reading every label.
+pub fn name_keys<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut keys: Vec<String> = names.into_iter().map(str::to_lowercase).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 fn node(text: &str) -> NamedNode {
     NamedNode::new_unchecked(text)
 }
@@ -135,6 +145,9 @@ pub fn article_quads(article: &Article, ex: &Extraction, gaz: &Gazetteer) -> Vec
         add(n, iri::RDFS_LABEL, text_literal(&entity.label));
         for alias in &entity.aliases {
             add(n, iri::SKOS_ALT_LABEL, text_literal(alias));
+        }
+        for key in name_keys(std::iter::once(entity.label.as_str()).chain(entity.aliases.iter().map(String::as_str))) {
+            add(n, iri::NG_NAME_KEY, Literal::new_simple_literal(key).into());
         }
         if let Some(known) = entity.known {
             for same in &gaz.entries[known].same_as {

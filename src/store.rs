@@ -421,6 +421,12 @@ impl GraphStore {
         Ok(self.store.is_empty()?)
     }
 
+    /// Compacts the store (RocksDB's full compaction of every index): after many
+    /// batches, a lookup no longer has to consult many small files.
+    pub fn compact(&self) -> Result<(), StoreError> {
+        Ok(self.store.optimize()?)
+    }
+
     /// Flushes writes to disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.store.flush()?)

@@ -62,6 +62,7 @@ pub mod iri {
         NG_EVIDENCE = "https://w3id.org/newsgraph/ontology#evidence";
         NG_SOURCE = "https://w3id.org/newsgraph/ontology#source";
         NG_CUE = "https://w3id.org/newsgraph/ontology#cue";
+        NG_NAME_KEY = "https://w3id.org/newsgraph/ontology#nameKey";
         NG_POSITIVE = "https://w3id.org/newsgraph/ontology#Positive";
         NG_NEGATIVE = "https://w3id.org/newsgraph/ontology#Negative";
         NG_ASSERTED = "https://w3id.org/newsgraph/ontology#Asserted";

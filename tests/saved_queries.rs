@@ -116,3 +116,62 @@ fn troops_partners_evidence_and_hedges() {
     assert!(has(&rows("who-supports", &["name=Brasil"]), "Chile"), "{:?}", rows("who-supports", &["name=Brasil"]));
     assert!(rows("who-sanctions", &["name=Chad"]).is_empty());
 }
+
+#[test]
+fn a_name_parameter_finds_an_actor_by_any_of_its_names_in_any_case() {
+    // The label in capitals, a surname the article uses alone (an alias) in lower
+    // case, and a gazetteer name in another language, each matched by its ng:nameKey.
+    for name in ["name=GABRIEL BORIC", "name=boric"] {
+        let r = rows("meetings-of", &[name]);
+        assert!(has(&r, "Luiz Inácio Lula da Silva"), "{name}: {r:?}");
+    }
+    assert!(has(&rows("who-accuses", &["name=rÚSSIA"]), "Lithuania"));
+    assert!(rows("meetings-of", &["name=boric gabriel"]).is_empty());
+}
+
+#[test]
+fn every_name_has_its_lower_case_name_key() {
+    let QueryResults::Solutions(missing) = fixture()
+        .1
+        .query(
+            "PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+             SELECT ?e ?l WHERE { GRAPH ?g {
+               ?e rdfs:label|skos:altLabel ?l .
+               FILTER NOT EXISTS { ?e ng:nameKey ?k FILTER(?k = LCASE(STR(?l))) }
+             } }",
+            &[],
+        )
+        .expect("runs")
+    else {
+        panic!("not a SELECT")
+    };
+    let missing: Vec<_> = missing.map(|s| format!("{:?}", s.expect("solution"))).collect();
+    assert!(missing.is_empty(), "names without their key: {missing:?}");
+    let QueryResults::Solutions(keys) = fixture()
+        .1
+        .query(
+            "SELECT ?k WHERE { GRAPH ?g { ?g a <https://schema.org/NewsArticle> . \
+             ?e <https://w3id.org/newsgraph/ontology#nameKey> ?k } }",
+            &[],
+        )
+        .expect("runs")
+    else {
+        panic!("not a SELECT")
+    };
+    assert!(keys.count() > 0, "the articles' entities have name keys");
+}
+
+#[test]
+fn actors_of_article_finds_the_article_by_its_iri_and_nothing_else() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/en-sahel-aid.txt");
+    let article = input::read(&file, &Defaults::default()).next().expect("one article").expect("reads");
+    let iri = format!("article=<{}>", newsgraph::rdf::article_iri(&article).as_str());
+    let r = rows("actors-of-article", &[&iri]);
+    assert!(has(&r, "Chad | https://schema.org/Country"), "{r:?}");
+    assert!(!has(&r, "Lithuania"), "{r:?}");
+    // A value that is no article's (nor an IRI) names no article, not all of them.
+    assert!(rows("actors-of-article", &["article=no such article"]).is_empty());
+    assert!(rows("actors-of-article", &["article=<https://w3id.org/newsgraph/id/article/none>"]).is_empty());
+}

@@ -6,12 +6,13 @@
 //!   threads, articles, text bytes, setup seconds, extraction seconds, MB/s, articles/s.
 //! - `bulk-load STORE FILE.nq`: Oxigraph's own bulk loader into a fresh store; prints
 //!   the quads' file size and the seconds taken.
-//! - `query-latency STORE RUNS NAME [NAME=VALUE…] -- …`: each saved query (with its
-//!   parameters) run RUNS times in process, fully read; prints name, median ms, rows
+//! - `query-latency STORE RUNS NAME [NAME=VALUE…] -- …`: each saved query (by name,
+//!   or a query file, with its parameters) run RUNS times in process, fully read; prints name, median ms, rows
 //!   and the runs made (one only when the first takes over 10 s).
 //! - `explain STORE QUERY [NAME=VALUE…]`: a saved query (by name) or a query file,
 //!   run once; prints Oxigraph's plan with rows and time per step.
 //! - `median RUNS CMD ARG…`: runs a command RUNS times; prints the median wall ms.
+//! - `compact STORE`: RocksDB's full compaction of a store; prints the seconds taken.
 
 use anyhow::{bail, Context, Result};
 use newsgraph::input::{self, Defaults};
@@ -38,9 +39,10 @@ fn run() -> Result<()> {
         Some("query-latency") if args.len() >= 4 => query_latency(&args[1..]),
         Some("explain") if args.len() >= 3 => explain(&args[1..]),
         Some("median") if args.len() >= 3 => median_command(&args[1..]),
+        Some("compact") if args.len() == 2 => compact(Path::new(&args[1])),
         _ => bail!(
             "usage: newsgraph-bench extract [--threads N] PATH… | bulk-load STORE FILE.nq | \
-             query-latency STORE RUNS NAME [NAME=VALUE…] [-- NAME …] | explain STORE QUERY [NAME=VALUE…] | median RUNS CMD ARG…"
+             query-latency STORE RUNS NAME [NAME=VALUE…] [-- NAME …] | explain STORE QUERY [NAME=VALUE…] | median RUNS CMD ARG… | compact STORE"
         ),
     }
 }
@@ -106,13 +108,16 @@ fn query_latency(args: &[String]) -> Result<()> {
     let runs: usize = args[1].parse().context("RUNS")?;
     for spec in args[2..].split(|a| a == "--") {
         let Some((name, params)) = spec.split_first() else { continue };
-        let query = queries::find(name).with_context(|| format!("no saved query {name}"))?;
+        let text = match queries::find(name) {
+            Some(saved) => saved.text.to_string(),
+            None => std::fs::read_to_string(name).with_context(|| format!("no saved query or file {name}"))?,
+        };
         let bindings = params.iter().map(|p| queries::bind(p)).collect::<Result<Vec<_>, _>>()?;
         let mut times = Vec::with_capacity(runs);
         let mut rows = 0;
         for _ in 0..runs {
             let started = Instant::now();
-            rows = match store.query(&query.text, &bindings)? {
+            rows = match store.query(&text, &bindings)? {
                 QueryResults::Solutions(solutions) => {
                     solutions.map(|s| s.map(drop)).collect::<Result<Vec<_>, _>>()?.len()
                 }
@@ -126,6 +131,15 @@ fn query_latency(args: &[String]) -> Result<()> {
         }
         println!("{name}\t{:.1}\t{rows}\t{}", median(&mut times).as_secs_f64() * 1e3, times.len());
     }
+    Ok(())
+}
+
+/// `STORE`: RocksDB's full compaction of a store, timed (to compare query times on a
+/// store as ingest leaves it and compacted).
+fn compact(store: &Path) -> Result<()> {
+    let started = Instant::now();
+    GraphStore::open(store)?.compact()?;
+    println!("{:.3}", started.elapsed().as_secs_f64());
     Ok(())
 }
 
