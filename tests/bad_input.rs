@@ -76,13 +76,17 @@ fn a_file_with_nul_bytes_is_refused() {
     let batch = Batch::new();
     let bad = batch.write("nul.txt", b"Portugal criticou Espanha.\0\0\0\x01\x02 mais texto.\n");
     batch.refuses(&bad, "NUL");
+    // One NUL in a long text: too few control codes for binary data, refused for the NUL.
+    let one =
+        batch.write("one-nul.txt", b"Portugal criticou Espanha.\0 O governo de Lisboa apoiou a cimeira de Madrid.\n");
+    batch.refuses(&one, "NUL");
 }
 
 #[test]
 fn an_empty_file_is_refused() {
     let batch = Batch::new();
     let bad = batch.write("empty.txt", b"");
-    batch.refuses(&bad, "empty article");
+    batch.refuses(&bad, "empty article (no text)");
 }
 
 #[test]
@@ -127,14 +131,16 @@ fn symbolic_link_loops_are_named_not_followed() {
 }
 
 #[test]
-fn a_half_written_json_line_is_refused() {
+fn a_half_written_json_line_or_one_without_text_is_refused() {
     let batch = Batch::new();
     let bad = batch.write(
         "feed.jsonl",
-        b"{\"id\": \"1\", \"text\": \"O Chile criticou o Peru.\", \"lang\": \"pt\"}\n{\"id\": \"2\", \"text\": \"O Peru crit",
+        b"{\"id\": \"1\", \"text\": \"O Chile criticou o Peru.\", \"lang\": \"pt\"}\n\
+          {\"id\": \"2\", \"title\": \"O Peru critica o Chile\", \"lang\": \"pt\"}\n{\"id\": \"3\", \"text\": \"O Peru crit",
     );
     let (code, stderr) = batch.ingest(&[&bad], &[]);
-    assert_refused(code, &stderr, "feed.jsonl:2", "not a JSON article");
+    assert_refused(code, &stderr, "feed.jsonl:2", "no \"text\" field");
+    assert_refused(code, &stderr, "feed.jsonl:3", "not a JSON article");
     assert!(stderr.contains("ingested 1 articles (1 new"), "{stderr}");
 }
 
@@ -174,7 +180,8 @@ fn a_huge_text_file_is_refused_with_the_limit() {
     // 200 MB without writing them: a sparse file.
     let bad = batch.path("huge.txt");
     std::fs::File::create(&bad).unwrap().set_len(200_000_000).unwrap();
-    batch.refuses(&bad, "over the 4 MiB limit for one article");
+    // Refused by its size, before any of it is read.
+    batch.refuses(&bad, "too large (190.7 MiB, over the 4 MiB limit for one article)");
     // Standard input has no size to look at: it is read up to the limit, no further.
     let out = newsgraph(&batch.path("store"))
         .args(["ingest", "-"])
