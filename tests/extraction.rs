@@ -418,3 +418,13 @@ fn the_army_is_nobody_when_two_countries_armies_are_named() {
     let got = triples(&extractor().extract(&article(text, Lang::En)));
     assert!(!got.iter().any(|t| t.contains("captures")), "{got:?}");
 }
+
+#[test]
+fn attacks_of_words_police_operations_and_agreements_not_yet_signed() {
+    // A politician who "attacks" or "is at war with" another with no weapon in the sentence
+    // criticises; a police operation or an election campaign attacks no one, a military
+    // operation does; "as negociações do acordo entre X e Y" is no signed agreement, "after
+    // weeks of talks, X and Y signed" is.
+    check("words-pt", Lang::Pt);
+    check("words-en", Lang::En);
+}
