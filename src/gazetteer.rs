@@ -69,6 +69,15 @@ impl Entry {
         matches!(self.org_kind.as_deref(), Some("GovernmentBody" | "Legislature" | "ArmedForces" | "Court"))
     }
 
+    /// Whether it is an organisation that bears no arms (a party, court, parliament, the press,
+    /// an NGO or a company): when it "attacks" someone, it does so with words.
+    pub fn is_unarmed(&self) -> bool {
+        matches!(
+            self.org_kind.as_deref(),
+            Some("PoliticalParty" | "Court" | "Legislature" | "NewsAgency" | "NewsOutlet" | "NGO" | "Company")
+        )
+    }
+
     /// Whether it is a news agency or outlet: someone who "talked to Reuters" gave an
     /// interview, and met no one.
     pub fn is_press(&self) -> bool {

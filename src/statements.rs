@@ -316,6 +316,17 @@ pub fn find(
                         // relation wants a place: "atacou Kiev", "visited Taipei", "Bamako, capital do Mali".
                         let city = |m: usize| resolved.place_of_mention[m];
                         let su = if relation == Relation::LocatedIn { city(a).or(entity(a)) } else { entity(a) };
+                        // "Kerry attacked Bush's record", "o senador ataca o Governo": a person, or a
+                        // body that bears no arms, attacking with a word that also means words, no
+                        // weapon or soldier in the sentence, criticises.
+                        let relation = if relation == Relation::Attacks
+                            && su.is_some_and(|e| unarmed(&ents[e], gaz))
+                            && attack_of_words(sentence, lex, cue_token, mentions[b].tokens.start)
+                        {
+                            Relation::Criticizes
+                        } else {
+                            relation
+                        };
                         let ob = if matches!(relation, Relation::Visits | Relation::Attacks | Relation::Captures) {
                             city(b).or(entity(b))
                         } else {
@@ -325,6 +336,11 @@ pub fn find(
                         if relation == Relation::Criticizes
                             && sentence.lower.iter().skip(cue_token + 1).any(|w| lex.is("penalty", w))
                         {
+                            continue;
+                        }
+                        // "as negociações do acordo entre X e Y", "talks on a trade deal with Y": an
+                        // agreement still being negotiated or drafted is not signed.
+                        if relation == Relation::SignsAgreementWith && unsigned(sentence, lex, token_span) {
                             continue;
                         }
                         let (Some(su), Some(ob)) = (su, ob) else { continue };
@@ -433,6 +449,37 @@ fn verbal(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: &Mention) 
     let reason = words.get(object.tokens.end).is_some_and(|w| lex.is("reasons", w))
         && (object.tokens.end + 1..(object.tokens.end + 4).min(words.len())).any(|k| lex.is("verbal", &words[k]));
     between || reason
+}
+
+/// Whether the agreement a statement speaks of is still being negotiated or drafted: a word
+/// of `unsigned` ("negociações", "talks") three words or fewer before an agreement noun
+/// (`agreement_nouns`), in the statement or the four tokens before it. "Após meses de
+/// negociações, X e Y assinaram um acordo" is signed: the talks are far from the noun.
+fn unsigned(sentence: &Sentence<'_>, lex: &Lexicon, span: (usize, usize)) -> bool {
+    let words = &sentence.lower;
+    let end = span.1.min(words.len());
+    (span.0.saturating_sub(4)..end).any(|k| {
+        lex.is("unsigned", &words[k]) && (k + 1..(k + 4).min(end)).any(|j| lex.is("agreement_nouns", &words[j]))
+    })
+}
+
+/// Whether an actor speaks rather than fights when the words say it attacks: a person, or
+/// an organisation whose kind bears no arms (a party, a court, a newspaper).
+fn unarmed(entity: &Entity, gaz: &Gazetteer) -> bool {
+    match entity.kind {
+        Kind::Person => true,
+        Kind::Organization => entity.known.is_some_and(|k| gaz.entries[k].is_unarmed()),
+        _ => false,
+    }
+}
+
+/// Whether an attack cue may be one of words: a word of `word_attacks` ("atacou", "attacked",
+/// "em guerra contra") from the cue to its object, and no word of `arms` ("mísseis",
+/// "troops") anywhere in the sentence.
+fn attack_of_words(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: usize) -> bool {
+    let words = &sentence.lower;
+    (cue..object.min(words.len())).any(|k| lex.is("word_attacks", &words[k]))
+        && !words.iter().any(|w| lex.is("arms", w))
 }
 
 /// A claim reported by others and denied by its actor next to it is only alleged: in

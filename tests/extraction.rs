@@ -442,3 +442,13 @@ fn a_place_named_after_a_place_word_is_where_it_happened() {
     let ex = extractor().extract(&article(text, Lang::Pt));
     assert_eq!(when_and_where(&ex, MeetsWith).1.as_deref(), Some("Kumasi"));
 }
+
+#[test]
+fn attacks_of_words_police_operations_and_agreements_not_yet_signed() {
+    // A politician who "attacks" or "is at war with" another with no weapon in the sentence
+    // criticises; a police operation or an election campaign attacks no one, a military
+    // operation does; "as negociações do acordo entre X e Y" is no signed agreement, "after
+    // weeks of talks, X and Y signed" is.
+    check("words-pt", Lang::Pt);
+    check("words-en", Lang::En);
+}
