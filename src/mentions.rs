@@ -286,29 +286,23 @@ fn role_anaphora(
         if mentions[first..len].iter().any(|m| m.tokens.start <= k + 1 && k + 1 < m.tokens.end) {
             continue; // part of a named person's role phrase
         }
-        // A demonym may qualify it ("o líder norte-coreano").
-        let mut country = None;
-        let mut qualifier = None;
-        if let Some(j) = (first..len).find(|&j| {
-            mentions[j].tokens.start == end && matches!(mentions[j].referent, Referent::Known(_, LabelKind::Demonym))
-        }) {
-            if let Referent::Known(e, _) = mentions[j].referent {
-                country = Some(e);
-            }
-            qualifier = Some(j);
-            end = mentions[j].tokens.end;
-        } else if let Some(j) = (first..len).find(|&j| {
-            // Or its country as a complement ("o presidente dos Estados Unidos acusou",
-            // "the president of France said"), when no name follows.
+        // A demonym may qualify it ("o líder norte-coreano"), or its country as a complement
+        // ("o presidente dos Estados Unidos acusou", "the president of France said").
+        let demonym =
+            |m: &Mention| m.tokens.start == end && matches!(m.referent, Referent::Known(_, LabelKind::Demonym));
+        let complement = |m: &Mention| {
             end < n
                 && lex.is("complement_preps", &sentence.lower[end])
-                && mentions[j].tokens.start == end + 1
-                && matches!(mentions[j].referent, Referent::Known(e, LabelKind::Name) if gaz.entries[e].kind == Kind::Country)
-        }) {
+                && m.tokens.start == end + 1
+                && matches!(m.referent, Referent::Known(e, LabelKind::Name) if gaz.entries[e].kind == Kind::Country)
+        };
+        let mut country = None;
+        let qualifier =
+            (first..len).find(|&j| demonym(&mentions[j])).or_else(|| (first..len).find(|&j| complement(&mentions[j])));
+        if let Some(j) = qualifier {
             if let Referent::Known(e, _) = mentions[j].referent {
                 country = Some(e);
             }
-            qualifier = Some(j);
             end = mentions[j].tokens.end;
         }
         // A name or a complement after the title means it is not an anaphor.

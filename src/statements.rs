@@ -305,28 +305,19 @@ pub fn find(
                         .map(|(_, p)| p);
                     let matched = encoded[whole.start()..whole.end()].trim().to_string();
                     for (a, b) in pairs {
-                        // "atacou Washington pelo seu discurso", "attacked X over its remarks": words, not arms.
-                        let relation =
-                            if rule.relation == Relation::Attacks && verbal(sentence, lex, cue_token, &mentions[b]) {
-                                Relation::Criticizes
-                            } else {
-                                rule.relation
-                            };
+                        // An attack of words, not arms, criticises: "atacou Washington pelo seu
+                        // discurso", "attacked X over its remarks"; and "Kerry attacked Bush's
+                        // record", "o senador ataca o Governo" (a person, or a body that bears no
+                        // arms, with a word that also means words, no weapon or soldier in the sentence).
+                        let words_only = rule.relation == Relation::Attacks
+                            && (verbal(sentence, lex, cue_token, &mentions[b])
+                                || (entity(a).is_some_and(|e| unarmed(&ents[e], gaz))
+                                    && attack_of_words(sentence, lex, cue_token, mentions[b].tokens.start)));
+                        let relation = if words_only { Relation::Criticizes } else { rule.relation };
                         // A capital is its country as an actor, but the city where the
                         // relation wants a place: "atacou Kiev", "visited Taipei", "Bamako, capital do Mali".
                         let city = |m: usize| resolved.place_of_mention[m];
                         let su = if relation == Relation::LocatedIn { city(a).or(entity(a)) } else { entity(a) };
-                        // "Kerry attacked Bush's record", "o senador ataca o Governo": a person, or a
-                        // body that bears no arms, attacking with a word that also means words, no
-                        // weapon or soldier in the sentence, criticises.
-                        let relation = if relation == Relation::Attacks
-                            && su.is_some_and(|e| unarmed(&ents[e], gaz))
-                            && attack_of_words(sentence, lex, cue_token, mentions[b].tokens.start)
-                        {
-                            Relation::Criticizes
-                        } else {
-                            relation
-                        };
                         let ob = if matches!(relation, Relation::Visits | Relation::Attacks | Relation::Captures) {
                             city(b).or(entity(b))
                         } else {
