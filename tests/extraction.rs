@@ -452,3 +452,13 @@ fn attacks_of_words_police_operations_and_agreements_not_yet_signed() {
     check("words-pt", Lang::Pt);
     check("words-en", Lang::En);
 }
+
+#[test]
+fn a_known_surname_after_another_given_name_is_a_namesake() {
+    // "Nestor Kirchner" and "Bill Clinton" are not the known Cristina Kirchner and
+    // Hillary Clinton; the surname alone after them is the namesake until the known
+    // person is named ("Hillary Clinton … Clinton criticised"). "Instituto Lula" is an
+    // organisation; "Ontem" opens its sentence and is no given name.
+    check("namesakes-en", Lang::En);
+    check("namesakes-pt", Lang::Pt);
+}
