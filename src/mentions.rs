@@ -53,7 +53,7 @@ impl<'t> Sentence<'t> {
         self.text[self.byte_span(&tokens)].split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
-    fn byte_span(&self, tokens: &Range<usize>) -> Range<usize> {
+    pub(crate) fn byte_span(&self, tokens: &Range<usize>) -> Range<usize> {
         self.tokens[tokens.start].span.start..self.tokens[tokens.end - 1].span.end
     }
 }
@@ -528,7 +528,7 @@ fn nominal_anaphora(
 /// word, or a verb (a speech verb, or a word with a `verb_endings` ending: "a junta
 /// acusou"). Any other word may qualify it ("o movimento huti" is another group than
 /// the one named before).
-fn free_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
+pub(crate) fn free_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
     let next = sentence.lower.get(k + 1).map_or("", String::as_str);
     let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
         || (lex.is("function", next) && !lex.is("complement_preps", next))

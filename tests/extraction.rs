@@ -146,6 +146,17 @@ fn descriptions_and_bare_titles_take_up_their_antecedent() {
 }
 
 #[test]
+fn a_deed_named_by_its_noun_is_judged_as_its_doer() {
+    // "condemned the strikes", "classificou a viagem de …" criticise who the article said
+    // struck or travelled; "did not condemn" and "may criticise" assert nothing, and with two
+    // attackers named before "the attack" is nobody's.
+    check("deeds-en", Lang::En);
+    check("deeds-pt", Lang::Pt);
+    check("deeds-two-doers-en", Lang::En);
+    check("deeds-two-doers-pt", Lang::Pt);
+}
+
+#[test]
 fn negation_and_hedging_keep_facts_out() {
     check("factuality-en", Lang::En);
     check("factuality-pt", Lang::Pt);
