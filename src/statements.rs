@@ -151,7 +151,10 @@ pub fn find(
                 && sentence.lower.get(end).is_some_and(|w| w == ",")
                 && dates.first().is_some_and(|t| t.start == end + 1)
         });
-        let dateline = dateline_mention.and_then(entity).filter(|&e| ents[e].kind == Kind::Place);
+        // A city-state or a capital that bears its country's name ("Luxemburgo, 3 de maio –",
+        // "SINGAPORE, May 3 –") is the country's entity: still where the article was written.
+        let dateline =
+            dateline_mention.and_then(entity).filter(|&e| matches!(ents[e].kind, Kind::Place | Kind::Country));
         let places: Vec<(usize, usize)> = here
             .iter()
             .filter(|&&m| Some(m) != dateline_mention)
