@@ -200,7 +200,10 @@ fn cue_facts(
                 && sentence.lower.get(end).is_some_and(|w| w == ",")
                 && dates.first().is_some_and(|t| t.start == end + 1)
         });
-        let dateline = dateline_mention.and_then(entity).filter(|&e| ents[e].kind == Kind::Place);
+        // A city-state or a capital that bears its country's name ("Luxemburgo, 3 de maio –",
+        // "SINGAPORE, May 3 –") is the country's entity: still where the article was written.
+        let dateline =
+            dateline_mention.and_then(entity).filter(|&e| matches!(ents[e].kind, Kind::Place | Kind::Country));
         let places: Vec<(usize, usize)> = here
             .iter()
             .filter(|&&m| Some(m) != dateline_mention)
@@ -925,6 +928,15 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             i += 2;
             continue;
         }
+        // A phrase in commas naming no actor between a verb and the rest of its predicate:
+        // "reuniu-se esta quarta-feira , à margem da cimeira , com ⟨Y⟩" → "reuniu-se esta
+        // quarta-feira com ⟨Y⟩"; "condemned , in a statement , ⟨Y⟩". The verb is at most two
+        // words before the comma; the phrase holds no clause break, and neither it nor what
+        // follows it opens with a coordinator, a relative pronoun or a verb.
+        if let Some(close) = adjunct_after_verb(items, sentence, lex, i) {
+            i = close + 1;
+            continue;
+        }
         // A day of the month in parentheses after a date (pt-BR "nesta quinta-feira (16)")
         // stands between a verb and its object: "acusou nesta quinta-feira (16) o Hamas".
         if day_in_parentheses(items, sentence, i + 1) {
@@ -959,13 +971,16 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             let close = (from..items.len().min(comma + 27))
                 .find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)));
             let verb_at = |j: usize| predicate(j) && !participle(j);
+            // A relative clause may follow the phrase: "⟨X⟩ , the former president , who
+            // arrived on Tuesday , met ⟨Y⟩" is X's meeting.
+            let relative = |j: usize| clauses.iter().find(|&&(open, _)| open == j).map(|&(_, end)| end);
             let close = close.filter(|&j| word(j) == Some(",")).and_then(|j| {
                 if verb_at(j + 1) {
                     Some(j)
                 } else if is_group(j + 1) && word(j + 2) == Some(",") && verb_at(j + 3) {
                     Some(j + 2)
                 } else {
-                    None
+                    relative(j).filter(|&end| verb_at(end + 1))
                 }
             });
             if let Some(close) = close {
@@ -1134,8 +1149,92 @@ fn relative_spans(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec
     };
     (0..items.len())
         .filter(|&i| word(i + 1) == Some(",") && word(i + 2).is_some_and(|w| lex.is("relatives", w)))
-        .filter_map(|i| (i + 3..items.len().min(i + 30)).find(|&j| word(j) == Some(",")).map(|close| (i + 1, close)))
+        .filter_map(|i| {
+            (i + 3..items.len().min(i + 30))
+                .find(|&j| word(j) == Some(","))
+                .map(|close| (i + 1, past_appositions(items, sentence, lex, close)))
+        })
         .collect()
+}
+
+/// The closing comma of a phrase in commas that stands right after item `i`, a verb or
+/// one or two words after one, naming no actor (see `readings`).
+fn adjunct_after_verb(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i: usize) -> Option<usize> {
+    let word = |j: usize| match items.get(j) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    let opens_clause = |j: usize| {
+        word(j).is_none_or(|w| lex.is("coordinators", w) || lex.is("relatives", w) || w == ",")
+            || verb_like(items, sentence, lex, j)
+    };
+    if word(i + 1) != Some(",") || opens_clause(i + 2) {
+        return None;
+    }
+    let from = (i.saturating_sub(2)..=i).find(|&v| verb_like(items, sentence, lex, v))?;
+    if !(from..=i).all(|j| word(j).is_some()) {
+        return None;
+    }
+    let close = (i + 2..items.len().min(i + 12))
+        .find(|&j| word(j).is_none_or(|w| w == "," || lex.is("clause_breaks", w)))
+        .filter(|&j| word(j) == Some(","))?;
+    (matches!(items.get(close + 1), Some(Item::Group(_))) || !opens_clause(close + 1)).then_some(close)
+}
+
+/// Whether item `i` is a finite verb by its form: a lower-case content word with an ending
+/// of `verb_endings` (a clitic after a hyphen taken off: "reuniu-se") or a word of `speech`.
+fn verb_like(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i: usize) -> bool {
+    match items.get(i) {
+        Some(Item::Word(w)) => {
+            let l = sentence.lower[*w].as_str();
+            lower_content_word(sentence, lex, *w)
+                && (lex.is("speech", l) || lex.ends_with("verb_endings", l.split('-').next().unwrap_or(l)))
+        }
+        _ => false,
+    }
+}
+
+/// The comma that closes a relative clause whose last noun has phrases in apposition:
+/// "⟨X⟩ , que pernoitou no palácio ⟨P⟩ , residência do rei dos ⟨R⟩ , ⟨N⟩ , reuniu-se
+/// com…" closes before "reuniu-se", so the meeting is X's, not N's. From the first comma
+/// after the clause, up to three phrases in commas are passed (each opening with an article,
+/// a noun that is no verb, or a name alone), and only when a verb follows the last one: a
+/// word with an ending of `verb_endings` (a clitic after a hyphen taken off) or of `speech`.
+fn past_appositions(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, close: usize) -> usize {
+    let word = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    let content = |i: usize| matches!(items.get(i), Some(Item::Word(w)) if lower_content_word(sentence, lex, *w));
+    let verb = |i: usize| verb_like(items, sentence, lex, i);
+    let describes = |i: usize| match items.get(i) {
+        Some(Item::Word(_)) => {
+            word(i).is_some_and(|w| lex.is("appositive_openers", w))
+                || (content(i) && !verb(i) && !word(i).is_some_and(|w| lex.is("coordinators", w)))
+        }
+        Some(Item::Group(_)) => word(i + 1) == Some(","),
+        None => false,
+    };
+    if verb(close + 1) {
+        return close;
+    }
+    let mut at = close;
+    for _ in 0..3 {
+        if !describes(at + 1) {
+            break;
+        }
+        let Some(next) = (at + 2..items.len().min(at + 14))
+            .find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)))
+            .filter(|&j| word(j) == Some(","))
+        else {
+            break;
+        };
+        if verb(next + 1) {
+            return next;
+        }
+        at = next;
+    }
+    close
 }
 
 /// A cleft sentence read as its plain statement: "Foi ⟨X⟩ quem atacou ⟨Y⟩", "It was ⟨X⟩

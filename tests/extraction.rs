@@ -245,7 +245,10 @@ fn a_relative_date_off_the_calendar_is_left_out() {
 
 #[test]
 fn lists_capitals_and_demonyms() {
+    // A list in apposition with "todos membros da"/"all members of" is each member's;
+    // candidates ("candidatas a membros", "hoping to become members") are not.
     check("lists-pt", Lang::Pt);
+    check("lists-en", Lang::En);
 }
 
 #[test]
@@ -303,6 +306,28 @@ fn the_headline_takes_the_leads_first_date_after_its_dateline() {
         ACCRA, March 5, 2025 – Police said on Monday that soldiers had crossed the border after clashes last month.";
     let ex = extractor().extract(&Article { published: None, ..article(text, Lang::En) });
     assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::Accuses).0.as_deref(), Some("2025-03-03"));
+}
+
+#[test]
+fn a_dateline_in_capitals_or_naming_a_city_state_is_the_place_of_what_the_lead_says() {
+    let cases = [
+        ("ACCRA, March 5, 2025 – Ghana accused Togo of a border raid.", Lang::En, Some("Accra")),
+        // Connectors stay in lower case in the looked-up name.
+        ("RIO DE JANEIRO, March 5, 2025 – Brazil accused Paraguay of a border raid.", Lang::En, Some("Rio de Janeiro")),
+        // A city-state's dateline is the country's entity, still a place.
+        ("SINGAPORE, May 3, 2025 – Malaysia accused Indonesia of a border raid.", Lang::En, Some("Singapore")),
+        (
+            "Luxemburgo, 3 de maio de 2025 – A Bélgica acusou os Países Baixos de espionagem.",
+            Lang::Pt,
+            Some("Luxemburgo"),
+        ),
+        // The trap: words in capitals before a comma that is no dateline's are a headline's.
+        ("GHANA, TOGO TALKS – Ghana accused Togo of a border raid.", Lang::En, None),
+    ];
+    for (text, lang, place) in cases {
+        let ex = extractor().extract(&Article { published: None, ..article(text, lang) });
+        assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::Accuses).1.as_deref(), place, "{text}");
+    }
 }
 
 #[test]
