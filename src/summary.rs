@@ -320,7 +320,7 @@ mod tests {
             .into_iter()
             .filter_map(|k| match k {
                 Key::Fact { factuality, .. } => Some(factuality),
-                Key::Entity { .. } => None,
+                Key::Entity { .. } | Key::Day(_) => None,
             })
             .collect();
         assert_eq!(found, [Factuality::Hedged, Factuality::Negated]);

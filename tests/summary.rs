@@ -157,7 +157,7 @@ fn re_ingesting_a_changed_article_moves_its_counts_and_removing_one_takes_them_b
     let store = GraphStore::open(&dir.path().join("s")).unwrap();
     ingest(&store, &three_articles());
     let changed = article("s2", "Portugal and Spain signed an agreement on Tuesday.");
-    assert_eq!(ingest(&store, &[changed.clone()]), [Outcome::Replaced]);
+    assert_eq!(ingest(&store, std::slice::from_ref(&changed)), [Outcome::Replaced]);
     let counts = summary_counts(&store);
     assert_eq!(counts, recount(&store));
     assert_eq!(count(&counts, RUSSIA, iri::NG_ACTOR_ARTICLES), 1, "{counts:#?}");
