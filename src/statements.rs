@@ -168,7 +168,7 @@ pub fn find(
             let (encoded, offsets) = render(&items, &reading, sentence);
             let candidates = lex.prefilter.candidates(&encoded);
             for rule in lex.rules.iter().zip(candidates).filter_map(|(rule, can)| can.then_some(rule)) {
-                for caps in rule.regex.captures_iter(&encoded) {
+                for caps in rule.matcher.captures_iter(&encoded) {
                     let whole = caps.get(0).expect("a match");
                     // The item of the reading at a byte of its string, as an index into `items`.
                     let at = |byte: usize| offsets.partition_point(|&o| o < byte);
