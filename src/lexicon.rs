@@ -229,6 +229,9 @@ impl Lexicon {
             parsed.push((name, file));
         }
         let mut required = Vec::new();
+        // Each class compiled once and shared by the rules that use it (`[pre]` alone is
+        // in hundreds of patterns).
+        let mut compiled = HashMap::new();
         let mut classes: HashMap<String, Vec<String>> = HashMap::new();
         for (_, file) in &parsed {
             for (k, v) in &file.classes {
@@ -242,7 +245,7 @@ impl Lexicon {
                     origin: origin.clone(),
                     message: format!("unknown relation {:?}", rule.relation),
                 })?;
-                let (matcher, literals) = compile_pattern(&rule.pattern, &classes)
+                let (matcher, literals) = compile_pattern(&rule.pattern, &classes, &mut compiled)
                     .map_err(|message| LexiconError { origin: origin.clone(), message })?;
                 required.push(literals);
                 lexicon.rules.push(Rule {
@@ -339,7 +342,11 @@ type Required = Vec<Vec<String>>;
 /// encoded sentence: tokens separated by single spaces, with a space before and after.
 /// Also returns what the sentence must hold for the pattern to match: every required
 /// word item stands between two spaces (" acusou "), a prefix after one (" sancion").
-fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Result<(CuePattern, Required), String> {
+fn compile_pattern(
+    pattern: &str,
+    classes: &HashMap<String, Vec<String>>,
+    compiled: &mut HashMap<String, std::sync::Arc<Choice>>,
+) -> Result<(CuePattern, Required), String> {
     let mut steps = Vec::new();
     let mut required: Required = Vec::new();
     let (mut subjects, mut objects) = (0, 0);
@@ -389,29 +396,37 @@ fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Res
             required.push(literals);
         }
         let mut group = None;
-        let alternatives: Vec<Vec<Atom>> = match body {
+        let choice = match body {
             "{S}" => {
                 subjects += 1;
                 group = Some(Group::S);
-                vec![vec![Atom::Actor]]
+                Choice::new(vec![vec![Atom::Actor]])
             }
             "{O}" => {
                 objects += 1;
                 group = Some(Group::O);
-                vec![vec![Atom::Actor]]
+                Choice::new(vec![vec![Atom::Actor]])
             }
             // Another actor, neither end of the relation: "reiterou o apoio de {X} a {O}".
-            "{X}" => vec![vec![Atom::Actor]],
+            "{X}" => Choice::new(vec![vec![Atom::Actor]]),
             _ if body.starts_with('(') && body.ends_with(')') => {
-                body[1..body.len() - 1].split('|').map(|w| vec![word_atom(w)]).collect()
+                Choice::new(body[1..body.len() - 1].split('|').map(|w| vec![word_atom(w)]).collect())
             }
             _ if body.starts_with('[') && body.ends_with(']') => {
                 let name = &body[1..body.len() - 1];
-                let words = classes.get(name).ok_or_else(|| format!("unknown class [{name}]"))?;
-                // A class word is matched as written, a space between two of its tokens.
-                words.iter().map(|w| w.split(' ').map(|t| Atom::Word(t.into())).collect()).collect()
+                if let Some(choice) = compiled.get(name) {
+                    std::sync::Arc::clone(choice)
+                } else {
+                    let words = classes.get(name).ok_or_else(|| format!("unknown class [{name}]"))?;
+                    // A class word is matched as written, a space between two of its tokens.
+                    let choice = Choice::new(
+                        words.iter().map(|w| w.split(' ').map(|t| Atom::Word(t.into())).collect()).collect(),
+                    );
+                    compiled.insert(name.to_string(), std::sync::Arc::clone(&choice));
+                    choice
+                }
             }
-            _ => vec![vec![word_atom(body)]],
+            _ => Choice::new(vec![vec![word_atom(body)]]),
         };
         // The first required word of the pattern is its cue: negation and hedging are
         // looked for before it, so "acusou" does not hedge its own accusation.
@@ -420,7 +435,7 @@ fn compile_pattern(pattern: &str, classes: &HashMap<String, Vec<String>>) -> Res
             cue_done = true;
             group = Some(Group::Cue);
         }
-        steps.push(Step::Item { alternatives, optional, group });
+        steps.push(Step::Item { choice, optional, group });
     }
     if subjects != 1 || objects != 1 {
         return Err(format!("needs exactly one {{S}} and one {{O}}, has {subjects} and {objects}"));
@@ -467,6 +482,53 @@ impl Atom {
     }
 }
 
+/// The alternatives of one pattern item. When each is one token, at most one
+/// continuation exists whatever alternative matches (each takes the same token), so
+/// the order written does not matter and the words are looked up in a set.
+#[derive(Debug)]
+pub struct Choice {
+    /// The alternatives in the order written, each a run of tokens.
+    alternatives: Vec<Vec<Atom>>,
+    /// When every alternative is one token: the exact words.
+    words: Option<FxHashSet<Box<str>>>,
+}
+
+impl Choice {
+    fn new(alternatives: Vec<Vec<Atom>>) -> std::sync::Arc<Choice> {
+        let words = alternatives.iter().all(|a| a.len() == 1).then(|| {
+            alternatives
+                .iter()
+                .filter_map(|a| match &a[0] {
+                    Atom::Word(w) => Some(w.clone()),
+                    _ => None,
+                })
+                .collect()
+        });
+        std::sync::Arc::new(Choice { alternatives, words })
+    }
+
+    /// How many tokens from `tokens[pos]` each alternative that matches there takes,
+    /// in order (one token at most once when the alternatives are single tokens).
+    fn lengths<'a>(&'a self, tokens: &'a [&str], pos: usize) -> impl Iterator<Item = usize> + 'a {
+        let single = self.words.as_ref().map(|words| {
+            let token = tokens.get(pos);
+            let hit = token.is_some_and(|t| {
+                words.contains(*t)
+                    || self.alternatives.iter().any(|a| !matches!(a[0], Atom::Word(_)) && a[0].matches(t))
+            });
+            hit.then_some(1)
+        });
+        let runs = self.words.is_none().then(|| {
+            self.alternatives.iter().filter_map(move |a| {
+                let to = pos + a.len();
+                (to <= tokens.len() && a.iter().zip(&tokens[pos..to]).all(|(atom, token)| atom.matches(token)))
+                    .then_some(a.len())
+            })
+        });
+        single.flatten().into_iter().chain(runs.into_iter().flatten())
+    }
+}
+
 /// Whether a token is an actor placeholder: `⟨`, ASCII digits, `⟩`.
 fn is_placeholder(token: &str) -> bool {
     token
@@ -493,7 +555,7 @@ enum Group {
 enum Step {
     /// One of the alternatives (each a run of tokens), tried in order; when `optional`,
     /// then none.
-    Item { alternatives: Vec<Vec<Atom>>, optional: bool, group: Option<Group> },
+    Item { choice: std::sync::Arc<Choice>, optional: bool, group: Option<Group> },
     /// 0 to N tokens, as few as possible.
     Gap(u8),
     /// `{S} joiner {O}`, or else one placeholder that holds both ends.
@@ -557,35 +619,51 @@ impl Captures {
     }
 }
 
-/// The state of one search: the tokens, and which (step, token) pairs are known to fail
-/// for the current start (what follows a step does not depend on how it was reached).
-struct Search<'a> {
-    tokens: &'a [&'a str],
-    failed: Vec<u32>,
-    generation: u32,
-    groups: [Option<(usize, usize)>; 4],
+/// An encoded sentence split into its tokens once, for all the patterns run on it.
+#[derive(Debug)]
+pub struct Encoded<'a> {
+    /// The segments between spaces; a pattern item matches whole tokens with a space
+    /// on each side: segments 1 to `len - 2`.
+    tokens: Vec<&'a str>,
+    /// The byte start of each segment.
+    starts: Vec<usize>,
+    /// Room for the searches' memo of failed (step, token) pairs.
+    failed: std::cell::RefCell<Vec<u32>>,
 }
 
-impl CuePattern {
-    /// The matches in an encoded sentence, left to right, none overlapping.
-    pub fn captures_iter(&self, encoded: &str) -> Vec<Captures> {
-        // Segments between spaces, with their byte starts. A pattern item matches whole
-        // tokens with a space on each side: segments 1 to `last - 1`.
-        let mut tokens: Vec<&str> = Vec::new();
-        let mut starts: Vec<usize> = Vec::new();
+impl<'a> Encoded<'a> {
+    /// Splits an encoded sentence.
+    pub fn new(encoded: &'a str) -> Encoded<'a> {
+        let mut tokens = Vec::new();
+        let mut starts = Vec::new();
         let mut at = 0;
         for segment in encoded.split(' ') {
             tokens.push(segment);
             starts.push(at);
             at += segment.len() + 1;
         }
+        Encoded { tokens, starts, failed: std::cell::RefCell::new(Vec::new()) }
+    }
+}
+
+/// The state of one search: the tokens, and which (step, token) pairs are known to fail
+/// for the current start (what follows a step does not depend on how it was reached).
+struct Search<'a> {
+    tokens: &'a [&'a str],
+    failed: &'a mut Vec<u32>,
+    generation: u32,
+    groups: [Option<(usize, usize)>; 4],
+}
+
+impl CuePattern {
+    /// The matches in an encoded sentence, left to right, none overlapping.
+    pub fn captures_iter(&self, encoded: &Encoded<'_>) -> Vec<Captures> {
+        let (tokens, starts) = (&encoded.tokens, &encoded.starts);
         let last = tokens.len() - 1;
-        let mut search = Search {
-            tokens: &tokens[..last],
-            failed: vec![0; (self.steps.len() + 1) * (last + 1)],
-            generation: 0,
-            groups: [None; 4],
-        };
+        let mut failed = encoded.failed.borrow_mut();
+        failed.clear();
+        failed.resize((self.steps.len() + 1) * (last + 1), 0);
+        let mut search = Search { tokens: &tokens[..last], failed: &mut failed, generation: 0, groups: [None; 4] };
         let mut found = Vec::new();
         let mut k = 1;
         while k <= last {
@@ -615,15 +693,10 @@ impl CuePattern {
             return None;
         }
         let end = match current {
-            Step::Item { alternatives, optional, group } => {
+            Step::Item { choice, optional, group } => {
                 let mut end = None;
-                for alternative in alternatives {
-                    let to = pos + alternative.len();
-                    let fits = to <= search.tokens.len()
-                        && alternative.iter().zip(&search.tokens[pos..to]).all(|(atom, token)| atom.matches(token));
-                    if !fits {
-                        continue;
-                    }
+                let tokens = search.tokens;
+                for to in choice.lengths(tokens, pos).map(|n| pos + n) {
                     if let Some(g) = group {
                         search.groups[*g as usize] = Some((pos, to));
                     }
@@ -751,9 +824,10 @@ mod tests {
     #[test]
     fn compiles_words_alternatives_prefixes_gaps_and_optionals() {
         let classes = HashMap::from([("det".to_string(), vec!["o".to_string(), "a".to_string()])]);
-        let (re, required) = compile_pattern("{S} ~2 (acusou|acusa) [det]? {O} sancion*?", &classes).unwrap();
+        let (re, required) =
+            compile_pattern("{S} ~2 (acusou|acusa) [det]? {O} sancion*?", &classes, &mut HashMap::new()).unwrap();
         assert_eq!(required, vec![vec![" acusou ".to_string(), " acusa ".to_string()]]);
-        let is_match = |s: &str| !re.captures_iter(s).is_empty();
+        let is_match = |s: &str| !re.captures_iter(&Encoded::new(s)).is_empty();
         assert!(is_match(" ⟨0⟩ ontem acusou ⟨1⟩ . "));
         assert!(is_match(" ⟨0⟩ acusa o ⟨1⟩ sancionando "));
         assert!(!is_match(" ⟨0⟩ um dois três acusou ⟨1⟩ "), "the gap is at most two tokens");
@@ -763,19 +837,19 @@ mod tests {
     #[test]
     fn a_match_gives_its_span_its_ends_and_its_cue_and_the_next_starts_after_it() {
         let classes = HashMap::new();
-        let (re, _) = compile_pattern("{S} ~1 (met|meets) {O}", &classes).unwrap();
+        let (re, _) = compile_pattern("{S} ~1 (met|meets) {O}", &classes, &mut HashMap::new()).unwrap();
         let text = " ⟨0⟩ met ⟨1⟩ met ⟨2⟩ then ⟨3⟩ meets ⟨4⟩ ";
-        let found = re.captures_iter(text);
+        let found = re.captures_iter(&Encoded::new(text));
         let at = |i: usize, name: &str| found[i].name(name).map(|g| &text[g.start()..g.end()]);
         // "⟨1⟩ met ⟨2⟩" overlaps the first match (its "⟨1⟩"), so it is not one.
         assert_eq!(found.len(), 2);
         assert_eq!(&text[found[0].get(0).unwrap().start()..found[0].get(0).unwrap().end()], " ⟨0⟩ met ⟨1⟩ ");
         assert_eq!((at(0, "s"), at(0, "cue"), at(0, "o")), (Some("⟨0⟩"), Some("met"), Some("⟨1⟩")));
         assert_eq!((at(1, "s"), at(1, "cue"), at(1, "o")), (Some("⟨3⟩"), Some("meets"), Some("⟨4⟩")));
-        let (pair, _) = compile_pattern("entre {S} e {O}", &classes).unwrap();
-        let both = pair.captures_iter(" entre ⟨0⟩ e ⟨1⟩ ");
+        let (pair, _) = compile_pattern("entre {S} e {O}", &classes, &mut HashMap::new()).unwrap();
+        let both = pair.captures_iter(&Encoded::new(" entre ⟨0⟩ e ⟨1⟩ "));
         assert_eq!((both[0].name("s").is_some(), both[0].name("so").is_some()), (true, false));
-        let list = pair.captures_iter(" entre ⟨0⟩ , ⟨1⟩ ");
+        let list = pair.captures_iter(&Encoded::new(" entre ⟨0⟩ , ⟨1⟩ "));
         assert_eq!((list[0].name("s").is_some(), list[0].name("so").is_some()), (false, true));
     }
 
@@ -795,9 +869,9 @@ mod tests {
                     regex::escape(joiner)
                 )),
                 Step::Gap(n) => out.push_str(&format!("(?:[^ ]+ ){{0,{n}}}?")),
-                Step::Item { alternatives, optional, group } => {
+                Step::Item { choice, optional, group } => {
                     let alternatives: Vec<String> =
-                        alternatives.iter().map(|a| a.iter().map(atom).collect::<Vec<_>>().join(" ")).collect();
+                        choice.alternatives.iter().map(|a| a.iter().map(atom).collect::<Vec<_>>().join(" ")).collect();
                     let mut token = format!("(?:{})", alternatives.join("|"));
                     if let Some(g) = group {
                         let name = match g {
@@ -834,8 +908,8 @@ mod tests {
                 let regex = regex::Regex::new(&regex_source(&rule.matcher)).unwrap();
                 let mut words: Vec<String> = vec!["x".into(), ",".into(), "e".into(), "and".into(), "".into()];
                 for step in &rule.matcher.steps {
-                    if let Step::Item { alternatives, .. } = step {
-                        for alternative in alternatives.iter().take(4) {
+                    if let Step::Item { choice, .. } = step {
+                        for alternative in choice.alternatives.iter().take(4) {
                             for atom in alternative {
                                 match atom {
                                     Atom::Word(w) => words.push(w.to_string()),
@@ -874,11 +948,11 @@ mod tests {
                                     tokens.push(placeholder(next(10)));
                                 }
                             }
-                            Step::Item { alternatives, optional, .. } => {
+                            Step::Item { choice, optional, .. } => {
                                 if *optional && next(3) == 0 {
                                     continue;
                                 }
-                                for atom in &alternatives[next(alternatives.len())] {
+                                for atom in &choice.alternatives[next(choice.alternatives.len())] {
                                     tokens.push(match atom {
                                         Atom::Word(w) => w.to_string(),
                                         Atom::Prefix(p) => format!("{p}ado"),
@@ -890,7 +964,7 @@ mod tests {
                     }
                     noise(&mut tokens, next(3), &mut next);
                     let text = format!(" {} ", tokens.join(" "));
-                    let ours = rule.matcher.captures_iter(&text);
+                    let ours = rule.matcher.captures_iter(&Encoded::new(&text));
                     let theirs: Vec<regex::Captures> = regex.captures_iter(&text).collect();
                     assert_eq!(ours.len(), theirs.len(), "{} on {text:?}", rule.origin);
                     for (a, b) in ours.iter().zip(&theirs) {
@@ -912,7 +986,8 @@ mod tests {
     fn prefilter_keeps_only_rules_whose_required_words_occur() {
         let classes = HashMap::from([("det".to_string(), vec!["o".to_string(), "a".to_string()])]);
         let patterns = ["{S} (acusou|acusa) [det] {O}", "{S} sancion* {O}", "{S} , ~2 {O}", "{S} [det]? {O}"];
-        let required: Vec<Required> = patterns.iter().map(|p| compile_pattern(p, &classes).unwrap().1).collect();
+        let required: Vec<Required> =
+            patterns.iter().map(|p| compile_pattern(p, &classes, &mut HashMap::new()).unwrap().1).collect();
         let prefilter = Prefilter::new(&required).unwrap();
         // " acusa " and " a " share a space: both are found.
         assert_eq!(prefilter.candidates(" ⟨0⟩ acusa a ⟨2⟩ "), vec![true, false, false, true]);
@@ -936,7 +1011,7 @@ mod tests {
 
     #[test]
     fn refuses_patterns_without_both_ends() {
-        assert!(compile_pattern("{S} acusou", &HashMap::new()).is_err());
-        assert!(compile_pattern("{S} [nope] {O}", &HashMap::new()).is_err());
+        assert!(compile_pattern("{S} acusou", &HashMap::new(), &mut HashMap::new()).is_err());
+        assert!(compile_pattern("{S} [nope] {O}", &HashMap::new(), &mut HashMap::new()).is_err());
     }
 }

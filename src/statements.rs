@@ -167,8 +167,9 @@ pub fn find(
         for reading in readings(&items, sentence, lex) {
             let (encoded, offsets) = render(&items, &reading, sentence);
             let candidates = lex.prefilter.candidates(&encoded);
+            let split = crate::lexicon::Encoded::new(&encoded);
             for rule in lex.rules.iter().zip(candidates).filter_map(|(rule, can)| can.then_some(rule)) {
-                for caps in rule.matcher.captures_iter(&encoded) {
+                for caps in rule.matcher.captures_iter(&split) {
                     let whole = caps.get(0).expect("a match");
                     // The item of the reading at a byte of its string, as an index into `items`.
                     let at = |byte: usize| offsets.partition_point(|&o| o < byte);
