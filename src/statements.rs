@@ -507,7 +507,7 @@ fn contest_denied(
     }
 }
 
-/// The sentence as items for the cue regexes: its tokens, each actor group one item,
+/// The sentence as items for the cue patterns: its tokens, each actor group one item,
 /// the articles before actors dropped.
 fn encode(
     sentence: &Sentence<'_>,
@@ -722,7 +722,7 @@ fn absorb_modifiers(
     }
 }
 
-/// A reading (indices into `items`) as the string the cue regexes see: lower-case
+/// A reading (indices into `items`) as the string the cue patterns see: lower-case
 /// tokens separated by spaces, each actor group a placeholder. Returns the string and
 /// the byte offset of each of the reading's items in it.
 fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String, Vec<usize>) {
