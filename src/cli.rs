@@ -121,6 +121,9 @@ pub enum Command {
     },
     /// Count what the store holds.
     Stats,
+    /// Build the summary counts (articles per entity and per fact, read by the saved
+    /// queries) again from every article: for a store written before they were kept.
+    Summarize,
     /// Print a shell completion script (bash: `source <(newsgraph completions bash)`).
     Completions {
         /// The shell.

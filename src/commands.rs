@@ -157,6 +157,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Articles => articles(&cli.store),
         Command::Remove { article } => remove(&cli.store, &article),
         Command::Stats => stats(&cli.store),
+        Command::Summarize => summarize(&cli.store, cli.quiet),
         Command::Completions { shell } => {
             let mut out = io::stdout().lock();
             clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "newsgraph", &mut out);
@@ -293,6 +294,8 @@ fn ingest(
             newsgraph::ontology::background_quads(&ex.gazetteer).context("parsing the ontology")
         })
         .context("loading the gazetteer into the store")?;
+    // A store written before the summary was kept gets it now, from its articles.
+    store.ensure_summary().context("building the summary")?;
     let mut articles = Reader::new(paths, &defaults);
     let mut failed = 0;
     let mut batch: Vec<Prepared> = Vec::new();
@@ -809,6 +812,17 @@ SELECT DISTINCT ?key ?a WHERE { ?a a schema:NewsArticle .
         println!("removed {iri}");
     }
     store.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn summarize(store_path: &std::path::Path, quiet: bool) -> Result<ExitCode> {
+    let started = Instant::now();
+    let store = GraphStore::open(store_path)?;
+    let articles = store.rebuild_summary().context("building the summary")?;
+    store.flush()?;
+    if !quiet {
+        eprintln!("summarised {articles} articles in {:.2} s", started.elapsed().as_secs_f64());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

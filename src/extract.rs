@@ -5,11 +5,12 @@
 
 use crate::date::Date;
 use crate::entities::{self, Entity};
-use crate::gazetteer::{Gazetteer, GazetteerError};
+use crate::gazetteer::{Gazetteer, GazetteerError, Hit};
 use crate::input::{Article, Lang};
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::mentions::{self, Mention, Sentence};
 use crate::statements::{self, Fact};
+use crate::text::TokenKind;
 use crate::{text, timex};
 use std::collections::HashMap;
 use std::path::Path;
@@ -101,7 +102,8 @@ impl Extractor {
         let spans = text::sentences(text);
         let sentences: Vec<Sentence<'_>> = spans.iter().map(|r| Sentence::new(text, r.clone())).collect();
         let published = article.published.or_else(|| dateline(&sentences, lex));
-        let hits = self.gazetteer.find(text);
+        let mut hits = self.gazetteer.find(text);
+        capitals_dateline(text, &sentences, &self.gazetteer, lex, &mut hits);
         let (mentions, roles) = mentions::find(&sentences, &hits, &self.gazetteer, lex);
         let resolved = entities::resolve(&mentions, &roles, &self.gazetteer, &self.people, lang.tag());
         let facts = statements::find(&sentences, &mentions, &roles, &resolved, &self.gazetteer, lex, published);
@@ -129,4 +131,54 @@ fn dateline(sentences: &[Sentence<'_>], lex: &Lexicon) -> Option<Date> {
             _ => None,
         })
     })
+}
+
+/// The place of a dateline written in capitals ("NEW DELHI, May 7, 2025 –", "SINGAPORE,
+/// May 3 (Reuters) –"), which the gazetteer's labels, written as names are, do not match:
+/// the words before the dateline's comma are looked up as a name is written and, when
+/// they are one label, added to the gazetteer's hits.
+fn capitals_dateline(text: &str, sentences: &[Sentence<'_>], gaz: &Gazetteer, lex: &Lexicon, hits: &mut Vec<Hit>) {
+    let found = sentences.iter().take(3).find_map(|s| {
+        let comma = s.lower.iter().take(5).position(|w| w == ",")?;
+        let dated = s.tokens.get(comma + 1).is_some_and(|t| t.kind == TokenKind::Number)
+            || s.lower.get(comma + 1).is_some_and(|w| lex.months.contains_key(w));
+        let capitals = s.original[..comma]
+            .iter()
+            .all(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase));
+        if comma == 0 || !dated || !capitals {
+            return None;
+        }
+        let span = s.tokens[0].span.start..s.tokens[comma - 1].span.end;
+        let written = &text[span.clone()];
+        // "RIO DE JANEIRO" → "Rio de Janeiro": connectors in lower case, other words capitalised.
+        let named: String = written
+            .split(' ')
+            .map(|w| {
+                let lower = w.to_lowercase();
+                if lex.is("connectors", &lower) {
+                    return lower;
+                }
+                let mut upper_next = true;
+                w.chars()
+                    .map(|c| {
+                        let out = if upper_next { c } else { c.to_lowercase().next().unwrap_or(c) };
+                        upper_next = !c.is_alphabetic();
+                        out
+                    })
+                    .collect()
+            })
+            .collect::<Vec<String>>()
+            .join(" ");
+        // Only letters whose cases have the same length keep the hit's bytes the text's.
+        if named.len() != written.len() {
+            return None;
+        }
+        let hit = gaz.find(&named).into_iter().find(|h| h.span == (0..named.len()))?;
+        Some(Hit { span, targets: hit.targets })
+    });
+    if let Some(hit) = found {
+        hits.retain(|h| h.span.end <= hit.span.start || h.span.start >= hit.span.end);
+        let at = hits.partition_point(|h| h.span.start < hit.span.start);
+        hits.insert(at, hit);
+    }
 }

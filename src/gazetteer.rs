@@ -43,6 +43,8 @@ pub struct Entry {
     pub kind: Kind,
     /// `rdfs:label` per language tag ("en", "pt", "pt-PT"…).
     pub labels: Vec<(String, String)>,
+    /// The words of all its names (labels and alternative labels), lower case.
+    pub name_words: Vec<String>,
     /// `owl:sameAs` targets.
     pub same_as: Vec<String>,
     /// The country it belongs to: `ng:country` of an organisation or person, `ng:seatOf`
@@ -179,6 +181,7 @@ impl Gazetteer {
                 iri: subject,
                 kind,
                 labels: Vec::new(),
+                name_words: Vec::new(),
                 same_as: Vec::new(),
                 country: None,
                 capital: None,
@@ -204,6 +207,11 @@ impl Gazetteer {
                     if let Term::Literal(l) = &q.object {
                         if q.predicate.as_str() == iri::RDFS_LABEL {
                             entries[i].labels.push((l.language().unwrap_or("").to_string(), l.value().to_string()));
+                        }
+                        for word in l.value().split(' ').map(str::to_lowercase) {
+                            if !entries[i].name_words.contains(&word) {
+                                entries[i].name_words.push(word);
+                            }
                         }
                         add(l.value(), (i, LabelKind::Name));
                     }

@@ -25,6 +25,7 @@ pub mod relation;
 pub mod statements;
 #[cfg(feature = "store")]
 pub mod store;
+pub mod summary;
 pub mod text;
 pub mod timex;
 pub mod vocab;

@@ -14,6 +14,7 @@
 use crate::gazetteer::{Gazetteer, Hit, Kind, LabelKind};
 use crate::lexicon::{Lexicon, RoleKind};
 use crate::text::{Token, TokenKind};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// A sentence with its tokens, lower-cased words and original words.
@@ -52,7 +53,7 @@ impl<'t> Sentence<'t> {
         self.text[self.byte_span(&tokens)].split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
-    fn byte_span(&self, tokens: &Range<usize>) -> Range<usize> {
+    pub(crate) fn byte_span(&self, tokens: &Range<usize>) -> Range<usize> {
         self.tokens[tokens.start].span.start..self.tokens[tokens.end - 1].span.end
     }
 }
@@ -124,6 +125,10 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
     let mut roles = Vec::new();
     let mut hit_index = 0;
     let mut descriptions = Vec::new();
+    // Surnames of the people found by pattern so far, lower-cased.
+    let mut introduced: HashSet<String> = HashSet::new();
+    // The gazetteer entries named so far.
+    let mut seen: HashSet<usize> = HashSet::new();
     for (s, sentence) in sentences.iter().enumerate() {
         let first = mentions.len();
         // Gazetteer hits aligned to tokens.
@@ -143,9 +148,20 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
                         && !lex.months.contains_key(&lower)
                         && !lex.weekdays.contains_key(&lower)
                 });
-            if longer {
+            // "Bill Clinton" is not the known "Hillary Clinton": a known person's surname
+            // after another given name is an unknown person's name, and so is the surname
+            // alone once the article has introduced that person and not the known one.
+            let surname_only = gaz.entries[entry].kind == Kind::Person
+                && start == end
+                && gaz.entries[entry].labels.iter().all(|(_, label)| label.split(' ').count() > 1);
+            let after_known = mentions[first..].last().is_some_and(|m: &Mention| m.tokens.end == start);
+            let namesake = surname_only
+                && (!after_known && other_given_name(sentence, start, gaz, entry, lex)
+                    || introduced.contains(&sentence.lower[start]) && !seen.contains(&entry));
+            if longer || namesake {
                 continue;
             }
+            seen.insert(entry);
             mentions.push(Mention {
                 sentence: s,
                 tokens: start..end + 1,
@@ -160,6 +176,13 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         }
         let known: Vec<Range<usize>> = mentions[first..].iter().map(|m| m.tokens.clone()).collect();
         let mut found = name_runs(s, sentence, &known, lex);
+        for m in &found {
+            if let Referent::Person(name) = &m.referent {
+                if let Some((_, surname)) = name.rsplit_once(' ') {
+                    introduced.insert(surname.to_lowercase());
+                }
+            }
+        }
         mentions.append(&mut found);
         mentions[first..].sort_by_key(|m| m.tokens.start);
         attach_complements(sentence, &mut mentions, first, gaz, lex);
@@ -186,6 +209,26 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
     short_forms_of_known(sentences, &mut mentions, gaz);
     stated_aliases(sentences, &mut mentions, gaz, lex);
     (mentions, roles)
+}
+
+/// Whether the word before a known person's surname at `start` is another given name:
+/// a capitalised word that is no function word, month, title, initial or known name, and none of
+/// the words of the known person's names ("Bill" before "Clinton"; not "Presidente",
+/// nor "Jorge" before "Bergoglio" when "Jorge Mario Bergoglio" is one of his names).
+/// A sentence's first word is capitalised whatever it is ("Ontem Putin disse"), so it
+/// is not taken for a name.
+fn other_given_name(sentence: &Sentence<'_>, start: usize, gaz: &Gazetteer, entry: usize, lex: &Lexicon) -> bool {
+    let Some(k) = start.checked_sub(1).filter(|&k| k > 0) else { return false };
+    let (word, lower) = (sentence.original[k], sentence.lower[k].as_str());
+    sentence.tokens[k].kind == TokenKind::Word
+        && is_capitalised(word)
+        && !is_all_caps(word)
+        && word.chars().count() > 1
+        && !lex.is("function", lower)
+        && !lex.months.contains_key(lower)
+        && !lex.weekdays.contains_key(lower)
+        && role_ending_at(sentence, k, lex).is_none()
+        && !gaz.entries[entry].name_words.iter().any(|w| w == lower)
 }
 
 /// "X, widely known as Y", "X, também conhecido como Y": the article gives an actor
@@ -485,7 +528,7 @@ fn nominal_anaphora(
 /// word, or a verb (a speech verb, or a word with a `verb_endings` ending: "a junta
 /// acusou"). Any other word may qualify it ("o movimento huti" is another group than
 /// the one named before).
-fn free_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
+pub(crate) fn free_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
     let next = sentence.lower.get(k + 1).map_or("", String::as_str);
     let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
         || (lex.is("function", next) && !lex.is("complement_preps", next))

@@ -37,6 +37,24 @@ pub fn background_graph() -> NamedNode {
     NamedNode::new_unchecked(format!("{NGID}graph/background"))
 }
 
+/// The graph holding the summary counts (see `summary`).
+pub fn summary_graph() -> NamedNode {
+    NamedNode::new_unchecked(format!("{NGID}graph/summary"))
+}
+
+/// The node of a fact's counts in the summary graph: one per (subject, relation,
+/// object), named by a hash of the three IRIs so that every store names it alike.
+pub fn fact_tally_iri(subject: &NamedNode, relation: &NamedNode, object: &NamedNode) -> NamedNode {
+    let key = format!("{}\n{}\n{}", subject.as_str(), relation.as_str(), object.as_str());
+    NamedNode::new_unchecked(format!("{NGID}fact/{}", &content_hash(&key)[..24]))
+}
+
+/// The node of a publication day's count in the summary graph (`day` is the
+/// lexical form of an `xsd:date`, made of digits and hyphens).
+pub fn day_iri(day: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{NGID}day/{}", id_segment(day)))
+}
+
 /// An id as an IRI path segment, exactly: unreserved characters kept, every other
 /// byte percent-encoded, so two different ids never share an article IRI.
 fn id_segment(id: &str) -> String {

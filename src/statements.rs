@@ -10,7 +10,7 @@ use crate::date::{Date, EventDate};
 use crate::entities::{Entity, Resolved};
 use crate::gazetteer::{Gazetteer, Kind, LabelKind};
 use crate::lexicon::{placeholder, Lexicon, RoleKind};
-use crate::mentions::{is_capitalised, Mention, Referent, RoleLink, Sentence};
+use crate::mentions::{free_after, is_capitalised, Mention, Referent, RoleLink, Sentence};
 use crate::relation::Relation;
 use crate::text::TokenKind;
 use crate::timex;
@@ -85,7 +85,56 @@ pub fn find(
     lex: &Lexicon,
     published: Option<Date>,
 ) -> Vec<Fact> {
+    let mut facts = cue_facts(sentences, mentions, resolved, gaz, lex, published, None);
+    // A deed named by its noun alone ("condemned the strikes", "saudou o golpe") stands for
+    // its doer, found in what the article told before: the sentences are read again with
+    // those nouns as actors, for what is said of them.
+    let deeds = deed_anaphors(sentences, mentions, lex, &facts);
+    if !deeds.is_empty() {
+        let mut all = mentions.to_vec();
+        let mut with = Resolved {
+            entities: resolved.entities.clone(),
+            of_mention: resolved.of_mention.clone(),
+            place_of_mention: resolved.place_of_mention.clone(),
+        };
+        for &(s, k, doer) in &deeds {
+            all.push(Mention {
+                sentence: s,
+                tokens: k..k + 1,
+                name: k..k + 1,
+                span: sentences[s].byte_span(&(k..k + 1)),
+                referent: Referent::Absorbed,
+                locative: false,
+                inner: false,
+                acronym: None,
+                country: None,
+            });
+            with.of_mention.push(Some(doer));
+            with.place_of_mention.push(None);
+        }
+        facts.extend(cue_facts(sentences, &all, &with, gaz, lex, published, Some(mentions.len())));
+        facts.sort_by_key(|f| f.sentence);
+    }
+    context_places(mentions, resolved, &mut facts);
+    role_facts(mentions, roles, resolved, gaz, lex, &mut facts);
+    knowledge_facts(mentions, resolved, gaz, &mut facts);
+    dedup(facts)
+}
+
+/// The facts the cue rules find in the sentences. With `deeds_from`, the mentions from
+/// that index on are deed anaphors ([`deed_anaphors`]), and only what is said of them
+/// is kept: a judgement of the deed (criticism or support) is one of its doer.
+fn cue_facts(
+    sentences: &[Sentence<'_>],
+    mentions: &[Mention],
+    resolved: &Resolved,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    published: Option<Date>,
+    deeds_from: Option<usize>,
+) -> Vec<Fact> {
     let mut facts = Vec::new();
+    let deed = |m: usize| deeds_from.is_some_and(|from| m >= from);
     let entity = |m: usize| resolved.of_mention[m];
     let ents = &resolved.entities;
     // The dates each sentence gives outside its relative clauses: the narrative time
@@ -136,7 +185,7 @@ pub fn find(
             }
         }
         let here: Vec<usize> = of_sentence[s].iter().copied().filter(|&m| entity(m).is_some()).collect();
-        if here.is_empty() {
+        if here.is_empty() || (deeds_from.is_some() && !here.iter().any(|&m| deed(m))) {
             continue;
         }
         let names: Vec<&Mention> = here.iter().map(|&m| &mentions[m]).collect();
@@ -151,7 +200,10 @@ pub fn find(
                 && sentence.lower.get(end).is_some_and(|w| w == ",")
                 && dates.first().is_some_and(|t| t.start == end + 1)
         });
-        let dateline = dateline_mention.and_then(entity).filter(|&e| ents[e].kind == Kind::Place);
+        // A city-state or a capital that bears its country's name ("Luxemburgo, 3 de maio –",
+        // "SINGAPORE, May 3 –") is the country's entity: still where the article was written.
+        let dateline =
+            dateline_mention.and_then(entity).filter(|&e| matches!(ents[e].kind, Kind::Place | Kind::Country));
         let places: Vec<(usize, usize)> = here
             .iter()
             .filter(|&&m| Some(m) != dateline_mention)
@@ -315,6 +367,14 @@ pub fn find(
                                 || (entity(a).is_some_and(|e| unarmed(&ents[e], gaz))
                                     && attack_of_words(sentence, lex, cue_token, mentions[b].tokens.start)));
                         let relation = if words_only { Relation::Criticizes } else { rule.relation };
+                        // A deed's noun is its doer only as what is judged: "called the strikes
+                        // a heinous act" criticises the attacker, "the strikes, which X called
+                        // Y" says nothing of it; and a reading again keeps only those.
+                        if deeds_from.is_some()
+                            && (deed(a) || !deed(b) || !matches!(relation, Relation::Criticizes | Relation::Supports))
+                        {
+                            continue;
+                        }
                         // A capital is its country as an actor, but the city where the
                         // relation wants a place: "atacou Kiev", "visited Taipei", "Bamako, capital do Mali".
                         let city = |m: usize| resolved.place_of_mention[m];
@@ -380,10 +440,83 @@ pub fn find(
     }
     inherit_dates(sentences, &sentence_dates, published.map(EventDate::Day), &mut facts);
     contest_denied(sentences, mentions, resolved, lex, &mut facts);
-    context_places(mentions, resolved, &mut facts);
-    role_facts(mentions, roles, resolved, gaz, lex, &mut facts);
-    knowledge_facts(mentions, resolved, gaz, &mut facts);
-    dedup(facts)
+    facts
+}
+
+/// Deeds named by their noun alone, after an article ("the strikes", "a visita", "o golpe"),
+/// each as (sentence, token, doer). The nouns of each relation's deeds are the word list
+/// `deeds_<relation>` ("deeds_attacks": "strikes", "ataques"…). The doer is who the
+/// article said last did a deed named with that same noun (or took up with it before), else
+/// the one actor it said did a deed of that relation in the sentences before, when there is
+/// only one. A noun qualified after it (an owner, a demonym: "os ataques israelitas", "the
+/// strikes by X") is no anaphor.
+fn deed_anaphors(
+    sentences: &[Sentence<'_>],
+    mentions: &[Mention],
+    lex: &Lexicon,
+    facts: &[Fact],
+) -> Vec<(usize, usize, usize)> {
+    let kinds: Vec<(Relation, String)> = Relation::ALL
+        .iter()
+        .map(|&r| (r, format!("deeds_{}", r.local_name())))
+        .filter(|(_, list)| lex.words.contains_key(list))
+        .collect();
+    let mut found = Vec::new();
+    if kinds.is_empty() {
+        return found;
+    }
+    let kind_of = |w: &str| kinds.iter().find(|(_, list)| lex.is(list, w)).map(|&(r, _)| r);
+    // The doers of each relation so far, and the doer each noun named last.
+    let mut doers: Vec<(Relation, usize)> = Vec::new();
+    let mut by_noun: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut of_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); sentences.len()];
+    for m in mentions {
+        of_sentence[m.sentence].push(m);
+    }
+    for (s, sentence) in sentences.iter().enumerate() {
+        for k in 1..sentence.lower.len() {
+            let noun = sentence.lower[k].as_str();
+            let Some(relation) = kind_of(noun) else { continue };
+            let next = sentence.lower.get(k + 1).map_or("", String::as_str);
+            if !lex.is("anaphor_dets", &sentence.lower[k - 1])
+                || of_sentence[s]
+                    .iter()
+                    .any(|m| m.tokens.contains(&k) || m.tokens.contains(&(k - 1)) || m.tokens.start == k + 1)
+                || !(free_after(sentence, k, lex) || evaluated_after(sentence, k, lex))
+                || lex.is("deed_owners", next)
+            {
+                continue;
+            }
+            let named: Vec<usize> = doers.iter().filter(|&&(r, _)| r == relation).map(|&(_, e)| e).collect();
+            let doer = by_noun.get(noun).copied().or(match named.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            });
+            if let Some(doer) = doer {
+                found.push((s, k, doer));
+                by_noun.insert(noun, doer);
+            }
+        }
+        for f in facts.iter().filter(|f| f.sentence == s && f.is_asserted()) {
+            if kinds.iter().any(|&(r, _)| r == f.relation) {
+                doers.retain(|&(r, e)| !(r == f.relation && e == f.subject));
+                doers.push((f.relation, f.subject));
+                for w in f.matched.split_whitespace().filter(|w| kind_of(w) == Some(f.relation)) {
+                    if let Some(word) = sentence.lower.iter().find(|x| x.as_str() == w) {
+                        by_noun.insert(word.as_str(), f.subject);
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether a complement after token `k` opens a quoted evaluation, not an owner: "classificou a
+/// viagem de "irresponsável"".
+fn evaluated_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
+    let word = |j: usize| sentence.lower.get(j).map_or("", String::as_str);
+    lex.is("complement_preps", word(k + 1)) && word(k + 2) == "\""
 }
 
 /// Whether two sentences stand in the same paragraph.
@@ -796,6 +929,15 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             i += 2;
             continue;
         }
+        // A phrase in commas naming no actor between a verb and the rest of its predicate:
+        // "reuniu-se esta quarta-feira , à margem da cimeira , com ⟨Y⟩" → "reuniu-se esta
+        // quarta-feira com ⟨Y⟩"; "condemned , in a statement , ⟨Y⟩". The verb is at most two
+        // words before the comma; the phrase holds no clause break, and neither it nor what
+        // follows it opens with a coordinator, a relative pronoun or a verb.
+        if let Some(close) = adjunct_after_verb(items, sentence, lex, i) {
+            i = close + 1;
+            continue;
+        }
         // A day of the month in parentheses after a date (pt-BR "nesta quinta-feira (16)")
         // stands between a verb and its object: "acusou nesta quinta-feira (16) o Hamas".
         if day_in_parentheses(items, sentence, i + 1) {
@@ -830,13 +972,16 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             let close = (from..items.len().min(comma + 27))
                 .find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)));
             let verb_at = |j: usize| predicate(j) && !participle(j);
+            // A relative clause may follow the phrase: "⟨X⟩ , the former president , who
+            // arrived on Tuesday , met ⟨Y⟩" is X's meeting.
+            let relative = |j: usize| clauses.iter().find(|&&(open, _)| open == j).map(|&(_, end)| end);
             let close = close.filter(|&j| word(j) == Some(",")).and_then(|j| {
                 if verb_at(j + 1) {
                     Some(j)
                 } else if is_group(j + 1) && word(j + 2) == Some(",") && verb_at(j + 3) {
                     Some(j + 2)
                 } else {
-                    None
+                    relative(j).filter(|&end| verb_at(end + 1))
                 }
             });
             if let Some(close) = close {
@@ -1005,8 +1150,92 @@ fn relative_spans(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec
     };
     (0..items.len())
         .filter(|&i| word(i + 1) == Some(",") && word(i + 2).is_some_and(|w| lex.is("relatives", w)))
-        .filter_map(|i| (i + 3..items.len().min(i + 30)).find(|&j| word(j) == Some(",")).map(|close| (i + 1, close)))
+        .filter_map(|i| {
+            (i + 3..items.len().min(i + 30))
+                .find(|&j| word(j) == Some(","))
+                .map(|close| (i + 1, past_appositions(items, sentence, lex, close)))
+        })
         .collect()
+}
+
+/// The closing comma of a phrase in commas that stands right after item `i`, a verb or
+/// one or two words after one, naming no actor (see `readings`).
+fn adjunct_after_verb(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i: usize) -> Option<usize> {
+    let word = |j: usize| match items.get(j) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    let opens_clause = |j: usize| {
+        word(j).is_none_or(|w| lex.is("coordinators", w) || lex.is("relatives", w) || w == ",")
+            || verb_like(items, sentence, lex, j)
+    };
+    if word(i + 1) != Some(",") || opens_clause(i + 2) {
+        return None;
+    }
+    let from = (i.saturating_sub(2)..=i).find(|&v| verb_like(items, sentence, lex, v))?;
+    if !(from..=i).all(|j| word(j).is_some()) {
+        return None;
+    }
+    let close = (i + 2..items.len().min(i + 12))
+        .find(|&j| word(j).is_none_or(|w| w == "," || lex.is("clause_breaks", w)))
+        .filter(|&j| word(j) == Some(","))?;
+    (matches!(items.get(close + 1), Some(Item::Group(_))) || !opens_clause(close + 1)).then_some(close)
+}
+
+/// Whether item `i` is a finite verb by its form: a lower-case content word with an ending
+/// of `verb_endings` (a clitic after a hyphen taken off: "reuniu-se") or a word of `speech`.
+fn verb_like(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i: usize) -> bool {
+    match items.get(i) {
+        Some(Item::Word(w)) => {
+            let l = sentence.lower[*w].as_str();
+            lower_content_word(sentence, lex, *w)
+                && (lex.is("speech", l) || lex.ends_with("verb_endings", l.split('-').next().unwrap_or(l)))
+        }
+        _ => false,
+    }
+}
+
+/// The comma that closes a relative clause whose last noun has phrases in apposition:
+/// "⟨X⟩ , que pernoitou no palácio ⟨P⟩ , residência do rei dos ⟨R⟩ , ⟨N⟩ , reuniu-se
+/// com…" closes before "reuniu-se", so the meeting is X's, not N's. From the first comma
+/// after the clause, up to three phrases in commas are passed (each opening with an article,
+/// a noun that is no verb, or a name alone), and only when a verb follows the last one: a
+/// word with an ending of `verb_endings` (a clitic after a hyphen taken off) or of `speech`.
+fn past_appositions(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, close: usize) -> usize {
+    let word = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
+        _ => None,
+    };
+    let content = |i: usize| matches!(items.get(i), Some(Item::Word(w)) if lower_content_word(sentence, lex, *w));
+    let verb = |i: usize| verb_like(items, sentence, lex, i);
+    let describes = |i: usize| match items.get(i) {
+        Some(Item::Word(_)) => {
+            word(i).is_some_and(|w| lex.is("appositive_openers", w))
+                || (content(i) && !verb(i) && !word(i).is_some_and(|w| lex.is("coordinators", w)))
+        }
+        Some(Item::Group(_)) => word(i + 1) == Some(","),
+        None => false,
+    };
+    if verb(close + 1) {
+        return close;
+    }
+    let mut at = close;
+    for _ in 0..3 {
+        if !describes(at + 1) {
+            break;
+        }
+        let Some(next) = (at + 2..items.len().min(at + 14))
+            .find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)))
+            .filter(|&j| word(j) == Some(","))
+        else {
+            break;
+        };
+        if verb(next + 1) {
+            return next;
+        }
+        at = next;
+    }
+    close
 }
 
 /// A cleft sentence read as its plain statement: "Foi ⟨X⟩ quem atacou ⟨Y⟩", "It was ⟨X⟩

@@ -8,7 +8,8 @@
 //! changed), `SERVICE` calls to other endpoints are refused unless allowed, and a
 //! query can be given a time after which it is cancelled.
 
-use crate::rdf::background_graph;
+use crate::rdf::{background_graph, summary_graph};
+use crate::summary::{self, Deltas};
 use crate::vocab::iri;
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Variable,
@@ -201,13 +202,27 @@ impl GraphStore {
     /// replaced exactly as [`put_article`](Self::put_article) would one after the other
     /// (a later article of the batch sees the earlier ones), and a failure leaves none
     /// of them, so no article is ever half-written. A batch of unchanged articles
-    /// writes nothing.
+    /// writes nothing. The summary's partial counts go into the same transaction (an
+    /// article replaced takes its old version's counts back), then are folded.
     pub fn put_articles<'a>(
         &self,
         articles: impl IntoIterator<Item = (&'a NamedNode, &'a str, &'a [Quad])>,
     ) -> Result<Vec<Outcome>, StoreError> {
+        let outcomes = self.put_articles_unfolded(articles, &Deltas::default())?;
+        self.fold_summary()?;
+        Ok(outcomes)
+    }
+
+    /// [`put_articles`](Self::put_articles) without the fold, with more partial counts
+    /// to commit in the same transaction (`extra`, counted by the caller).
+    fn put_articles_unfolded<'a>(
+        &self,
+        articles: impl IntoIterator<Item = (&'a NamedNode, &'a str, &'a [Quad])>,
+        extra: &Deltas,
+    ) -> Result<Vec<Outcome>, StoreError> {
         let mut transaction = self.store.start_transaction()?;
         let mut outcomes = Vec::new();
+        let mut deltas = extra.clone();
         for (article, hash, quads) in articles {
             let graph = GraphNameRef::NamedNode(article.as_ref());
             let hash = Literal::new_simple_literal(hash);
@@ -219,12 +234,17 @@ impl GraphStore {
             }
             let existed = transaction.contains_named_graph(article.as_ref())?;
             if existed {
+                let old =
+                    transaction.quads_for_pattern(None, None, None, Some(graph)).collect::<Result<Vec<_>, _>>()?;
+                deltas.add(&summary::keys(old.iter().map(Quad::as_ref)), -1);
                 transaction.remove_named_graph(article.as_ref())?;
             }
+            deltas.add(&summary::keys(quads.iter().map(Quad::as_ref)), 1);
             transaction.extend(quads.iter().map(Quad::as_ref));
             outcomes.push(if existed { Outcome::Replaced } else { Outcome::Added });
         }
-        if outcomes.iter().any(|o| *o != Outcome::Unchanged) {
+        if outcomes.iter().any(|o| *o != Outcome::Unchanged) || !extra.0.is_empty() {
+            transaction.extend(deltas.partial_quads().iter().map(Quad::as_ref));
             transaction.commit()?;
         }
         Ok(outcomes)
@@ -232,10 +252,11 @@ impl GraphStore {
 
     /// Writes a batch of articles as [`put_articles`](Self::put_articles) does, but the
     /// new ones (no graph stored, once in the batch: most of a first ingest) go through
-    /// Oxigraph's bulk loader, whose one atomic commit holds them all; the others (to
-    /// compare, replace or repeat) follow in one transaction. Either way each article
-    /// is stored whole or not at all. The new articles' quads move into the loader: a
-    /// copy of them all was a tenth of an ingest's peak memory.
+    /// Oxigraph's bulk loader, whose one atomic commit holds them all with their
+    /// partial counts; the others (to compare, replace or repeat) follow in one
+    /// transaction. Either way each article is stored whole or not at all, with its
+    /// counts. The new articles' quads move into the loader: a copy of them all was a
+    /// tenth of an ingest's peak memory.
     pub fn put_articles_bulk(&self, articles: Vec<(&NamedNode, &str, Vec<Quad>)>) -> Result<Vec<Outcome>, StoreError> {
         let mut seen: std::collections::HashMap<&NamedNode, usize> = std::collections::HashMap::new();
         for (article, _, _) in &articles {
@@ -246,8 +267,10 @@ impl GraphStore {
             fresh.push(seen[article] == 1 && !self.store.contains_named_graph(article.as_ref())?);
         }
         let (mut new, mut others) = (Vec::new(), Vec::new());
+        let mut deltas = Deltas::default();
         for (article, &f) in articles.into_iter().zip(&fresh) {
             if f {
+                deltas.add(&summary::keys(article.2.iter().map(Quad::as_ref)), 1);
                 new.push(article.2);
             } else {
                 others.push(article);
@@ -257,15 +280,113 @@ impl GraphStore {
             // The loader sizes its hash sets by the quads of one `load_batch`: chunks of
             // 40,000 quads, one at a time, keep them small (it reserves a million by default).
             let mut loader = self.store.bulk_loader().with_num_threads(1).with_max_memory_size_in_megabytes(40);
-            loader.load_quads(new.into_iter().flatten())?;
+            loader.load_quads(new.into_iter().flatten().chain(deltas.partial_quads()))?;
             loader.commit()?;
         }
         let others = others.iter().map(|(article, hash, quads)| (*article, *hash, quads.as_slice()));
-        let mut outcomes = self.put_articles(others)?.into_iter();
+        let mut outcomes = self.put_articles_unfolded(others, &Deltas::default())?.into_iter();
+        self.fold_summary()?;
         Ok(fresh
             .iter()
             .map(|&f| if f { Outcome::Added } else { outcomes.next().expect("one outcome per article") })
             .collect())
+    }
+
+    /// Adds the summary's partial counts into their totals and removes them, in one
+    /// transaction (a total that reaches zero goes, and a fact's node with it). Until
+    /// this runs, the totals plus the partials are the counts (see `summary`).
+    pub fn fold_summary(&self) -> Result<(), StoreError> {
+        let graph = summary_graph();
+        let graph = GraphNameRef::NamedNode(graph.as_ref());
+        let tally_of = NamedNodeRef::new_unchecked(iri::NG_TALLY_OF);
+        let partials =
+            self.store.quads_for_pattern(None, Some(tally_of), None, Some(graph)).collect::<Result<Vec<_>, _>>()?;
+        if partials.is_empty() {
+            return Ok(());
+        }
+        let mut transaction = self.store.start_transaction()?;
+        let mut sums: HashMap<(NamedNode, NamedNode), i64> = HashMap::new();
+        for partial in &partials {
+            let Term::NamedNode(node) = &partial.object else { continue };
+            let quads = transaction
+                .quads_for_pattern(Some(partial.subject.as_ref()), None, None, Some(graph))
+                .collect::<Result<Vec<_>, _>>()?;
+            for q in &quads {
+                if let Some(n) = integer(&q.object) {
+                    *sums.entry((node.clone(), q.predicate.clone())).or_default() += n;
+                }
+                transaction.remove(q);
+            }
+        }
+        let mut touched = Vec::new();
+        for ((node, property), n) in sums {
+            let old = transaction
+                .quads_for_pattern(Some(node.as_ref().into()), Some(property.as_ref()), None, Some(graph))
+                .collect::<Result<Vec<_>, _>>()?;
+            let total = n + old.iter().filter_map(|q| integer(&q.object)).sum::<i64>();
+            for q in &old {
+                transaction.remove(q);
+            }
+            if total > 0 {
+                transaction.insert(QuadRef::new(node.as_ref(), property.as_ref(), &summary::count(total), graph));
+            }
+            touched.push(node);
+        }
+        for node in touched {
+            let quads = transaction
+                .quads_for_pattern(Some(node.as_ref().into()), None, None, Some(graph))
+                .collect::<Result<Vec<_>, _>>()?;
+            let counted = quads.iter().any(|q| summary::COUNT_PROPERTIES.contains(&q.predicate.as_str()));
+            if !counted {
+                for q in &quads {
+                    transaction.remove(q);
+                }
+            }
+        }
+        Ok(transaction.commit()?)
+    }
+
+    /// Builds the summary again from the articles' graphs, replacing what it held, in
+    /// one transaction: for a store written before summaries were kept, or changed by
+    /// an UPDATE. Returns the number of articles counted.
+    pub fn rebuild_summary(&self) -> Result<usize, StoreError> {
+        let (summary, background) = (summary_graph(), background_graph());
+        let article_type = NamedNodeRef::new_unchecked(iri::SCHEMA_NEWS_ARTICLE);
+        let rdf_type = NamedNodeRef::new_unchecked(iri::RDF_TYPE);
+        let mut deltas = Deltas::default();
+        let mut articles = 0;
+        for graph in self.store.named_graphs() {
+            let NamedOrBlankNode::NamedNode(graph) = graph? else { continue };
+            if graph == summary || graph == background {
+                continue;
+            }
+            let name = GraphNameRef::NamedNode(graph.as_ref());
+            if !self.store.contains(QuadRef::new(graph.as_ref(), rdf_type, article_type, name))? {
+                continue;
+            }
+            let quads = self.store.quads_for_pattern(None, None, None, Some(name)).collect::<Result<Vec<_>, _>>()?;
+            deltas.add(&summary::keys(quads.iter().map(Quad::as_ref)), 1);
+            articles += 1;
+        }
+        let mut transaction = self.store.start_transaction()?;
+        transaction.remove_named_graph(summary.as_ref())?;
+        transaction.extend(deltas.total_quads().iter().map(Quad::as_ref));
+        transaction.insert(summary::marker().as_ref());
+        transaction.commit()?;
+        Ok(articles)
+    }
+
+    /// Rebuilds the summary unless this version keeps it already (see
+    /// [`rebuild_summary`](Self::rebuild_summary)); true when it was rebuilt. An empty
+    /// store only gets the marker.
+    pub fn ensure_summary(&self) -> Result<bool, StoreError> {
+        if self.store.contains(summary::marker().as_ref())? {
+            // Partial counts a crash left are folded now rather than at the next commit.
+            self.fold_summary()?;
+            return Ok(false);
+        }
+        self.rebuild_summary()?;
+        Ok(true)
     }
 
     /// Loads N-Quads with Oxigraph's bulk loader (one atomic commit at the end). For
@@ -279,12 +400,21 @@ impl GraphStore {
         Ok(loader.commit()?)
     }
 
-    /// Removes an article's graph; false when there was none.
+    /// Removes an article's graph, and its counts from the summary, in one
+    /// transaction; false when there was none.
     pub fn remove_article(&self, article: &NamedNode) -> Result<bool, StoreError> {
         if !self.store.contains_named_graph(article.as_ref())? {
             return Ok(false);
         }
-        self.store.remove_named_graph(article.as_ref())?;
+        let mut transaction = self.store.start_transaction()?;
+        let graph = GraphNameRef::NamedNode(article.as_ref());
+        let old = transaction.quads_for_pattern(None, None, None, Some(graph)).collect::<Result<Vec<_>, _>>()?;
+        let mut deltas = Deltas::default();
+        deltas.add(&summary::keys(old.iter().map(Quad::as_ref)), -1);
+        transaction.remove_named_graph(article.as_ref())?;
+        transaction.extend(deltas.partial_quads().iter().map(Quad::as_ref));
+        transaction.commit()?;
+        self.fold_summary()?;
         Ok(true)
     }
 
@@ -351,6 +481,7 @@ impl GraphStore {
 
     /// Runs a SPARQL UPDATE (never with `SERVICE` or `LOAD`: nothing from another
     /// endpoint) and says what it changed: the quads of each graph before and after.
+    /// When it changed anything, the summary is rebuilt from the articles.
     pub fn update(&self, sparql: &str) -> Result<Vec<GraphChange>, StoreError> {
         let parsed = match spargebra::SparqlParser::new().parse_update(sparql) {
             Ok(parsed) => parsed,
@@ -377,6 +508,12 @@ impl GraphStore {
             .execute()
             .map_err(|e| StoreError::UpdateFailed(e.to_string()))?;
         let after = self.graph_sizes()?;
+        if before != after {
+            // An update may change any article's graph: its counts are taken again
+            // from every article (not atomic with the update: a crash between the two
+            // leaves the summary's marker, so `newsgraph summarize` is the remedy).
+            self.rebuild_summary()?;
+        }
         let mut graphs: Vec<&GraphName> = before.keys().chain(after.keys()).collect();
         graphs.sort_by_key(|g| g.to_string());
         graphs.dedup();
@@ -430,6 +567,16 @@ impl GraphStore {
     /// Flushes writes to disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         Ok(self.store.flush()?)
+    }
+}
+
+/// The value of an `xsd:integer` literal.
+fn integer(term: &Term) -> Option<i64> {
+    match term {
+        Term::Literal(l) if l.datatype().as_str() == "http://www.w3.org/2001/XMLSchema#integer" => {
+            l.value().parse().ok()
+        }
+        _ => None,
     }
 }
 

@@ -76,5 +76,17 @@ pub mod iri {
         NG_LOCATED_IN = "https://w3id.org/newsgraph/ontology#locatedIn";
         NG_ORG_KIND = "https://w3id.org/newsgraph/ontology#orgKind";
         NG_HEAD_OF_GOVERNMENT_TITLE = "https://w3id.org/newsgraph/ontology#headOfGovernmentTitle";
+        NG_DAY = "https://w3id.org/newsgraph/ontology#day";
+        NG_DAY_ARTICLES = "https://w3id.org/newsgraph/ontology#dayArticles";
+        NG_TALLY_OF = "https://w3id.org/newsgraph/ontology#tallyOf";
+        NG_FACT_TALLY = "https://w3id.org/newsgraph/ontology#FactTally";
+        NG_FACT_SUBJECT = "https://w3id.org/newsgraph/ontology#factSubject";
+        NG_FACT_RELATION = "https://w3id.org/newsgraph/ontology#factRelation";
+        NG_FACT_OBJECT = "https://w3id.org/newsgraph/ontology#factObject";
+        NG_ACTOR_ARTICLES = "https://w3id.org/newsgraph/ontology#actorArticles";
+        NG_PLACE_ARTICLES = "https://w3id.org/newsgraph/ontology#placeArticles";
+        NG_ASSERTED_ARTICLES = "https://w3id.org/newsgraph/ontology#assertedArticles";
+        NG_HEDGED_ARTICLES = "https://w3id.org/newsgraph/ontology#hedgedArticles";
+        NG_NEGATED_ARTICLES = "https://w3id.org/newsgraph/ontology#negatedArticles";
     }
 }

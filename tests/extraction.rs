@@ -146,6 +146,17 @@ fn descriptions_and_bare_titles_take_up_their_antecedent() {
 }
 
 #[test]
+fn a_deed_named_by_its_noun_is_judged_as_its_doer() {
+    // "condemned the strikes", "classificou a viagem de …" criticise who the article said
+    // struck or travelled; "did not condemn" and "may criticise" assert nothing, and with two
+    // attackers named before "the attack" is nobody's.
+    check("deeds-en", Lang::En);
+    check("deeds-pt", Lang::Pt);
+    check("deeds-two-doers-en", Lang::En);
+    check("deeds-two-doers-pt", Lang::Pt);
+}
+
+#[test]
 fn negation_and_hedging_keep_facts_out() {
     check("factuality-en", Lang::En);
     check("factuality-pt", Lang::Pt);
@@ -234,7 +245,10 @@ fn a_relative_date_off_the_calendar_is_left_out() {
 
 #[test]
 fn lists_capitals_and_demonyms() {
+    // A list in apposition with "todos membros da"/"all members of" is each member's;
+    // candidates ("candidatas a membros", "hoping to become members") are not.
     check("lists-pt", Lang::Pt);
+    check("lists-en", Lang::En);
 }
 
 #[test]
@@ -292,6 +306,28 @@ fn the_headline_takes_the_leads_first_date_after_its_dateline() {
         ACCRA, March 5, 2025 – Police said on Monday that soldiers had crossed the border after clashes last month.";
     let ex = extractor().extract(&Article { published: None, ..article(text, Lang::En) });
     assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::Accuses).0.as_deref(), Some("2025-03-03"));
+}
+
+#[test]
+fn a_dateline_in_capitals_or_naming_a_city_state_is_the_place_of_what_the_lead_says() {
+    let cases = [
+        ("ACCRA, March 5, 2025 – Ghana accused Togo of a border raid.", Lang::En, Some("Accra")),
+        // Connectors stay in lower case in the looked-up name.
+        ("RIO DE JANEIRO, March 5, 2025 – Brazil accused Paraguay of a border raid.", Lang::En, Some("Rio de Janeiro")),
+        // A city-state's dateline is the country's entity, still a place.
+        ("SINGAPORE, May 3, 2025 – Malaysia accused Indonesia of a border raid.", Lang::En, Some("Singapore")),
+        (
+            "Luxemburgo, 3 de maio de 2025 – A Bélgica acusou os Países Baixos de espionagem.",
+            Lang::Pt,
+            Some("Luxemburgo"),
+        ),
+        // The trap: words in capitals before a comma that is no dateline's are a headline's.
+        ("GHANA, TOGO TALKS – Ghana accused Togo of a border raid.", Lang::En, None),
+    ];
+    for (text, lang, place) in cases {
+        let ex = extractor().extract(&Article { published: None, ..article(text, lang) });
+        assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::Accuses).1.as_deref(), place, "{text}");
+    }
 }
 
 #[test]
@@ -451,4 +487,14 @@ fn attacks_of_words_police_operations_and_agreements_not_yet_signed() {
     // weeks of talks, X and Y signed" is.
     check("words-pt", Lang::Pt);
     check("words-en", Lang::En);
+}
+
+#[test]
+fn a_known_surname_after_another_given_name_is_a_namesake() {
+    // "Nestor Kirchner" and "Bill Clinton" are not the known Cristina Kirchner and
+    // Hillary Clinton; the surname alone after them is the namesake until the known
+    // person is named ("Hillary Clinton … Clinton criticised"). "Instituto Lula" is an
+    // organisation; "Ontem" opens its sentence and is no given name.
+    check("namesakes-en", Lang::En);
+    check("namesakes-pt", Lang::Pt);
 }

@@ -15,3 +15,4 @@ mod properties;
 mod saved_queries;
 mod serve;
 mod shacl;
+mod summary;
