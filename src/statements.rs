@@ -219,8 +219,9 @@ fn cue_facts(
         for reading in readings(&items, sentence, lex) {
             let (encoded, offsets) = render(&items, &reading, sentence);
             let candidates = lex.prefilter.candidates(&encoded);
+            let split = crate::lexicon::Encoded::new(&encoded);
             for rule in lex.rules.iter().zip(candidates).filter_map(|(rule, can)| can.then_some(rule)) {
-                for caps in rule.regex.captures_iter(&encoded) {
+                for caps in rule.matcher.captures_iter(&split) {
                     let whole = caps.get(0).expect("a match");
                     // The item of the reading at a byte of its string, as an index into `items`.
                     let at = |byte: usize| offsets.partition_point(|&o| o < byte);
@@ -639,7 +640,7 @@ fn contest_denied(
     }
 }
 
-/// The sentence as items for the cue regexes: its tokens, each actor group one item,
+/// The sentence as items for the cue patterns: its tokens, each actor group one item,
 /// the articles before actors dropped.
 fn encode(
     sentence: &Sentence<'_>,
@@ -854,7 +855,7 @@ fn absorb_modifiers(
     }
 }
 
-/// A reading (indices into `items`) as the string the cue regexes see: lower-case
+/// A reading (indices into `items`) as the string the cue patterns see: lower-case
 /// tokens separated by spaces, each actor group a placeholder. Returns the string and
 /// the byte offset of each of the reading's items in it.
 fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String, Vec<usize>) {
