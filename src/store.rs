@@ -105,6 +105,9 @@ pub struct GraphStore {
 /// that comes second says the store is busy.
 pub const LOCK_FILE: &str = "newsgraph.lock";
 
+/// How many partial counts one transaction of the summary's fold takes.
+const FOLD_CHUNK: usize = 256;
+
 /// Takes newsgraph's lock on a store directory: exclusive or shared, never waiting.
 fn lock(path: &Path, exclusive: bool) -> Result<std::fs::File, StoreError> {
     let file = std::fs::OpenOptions::new()
@@ -301,12 +304,24 @@ impl GraphStore {
         let tally_of = NamedNodeRef::new_unchecked(iri::NG_TALLY_OF);
         let partials =
             self.store.quads_for_pattern(None, Some(tally_of), None, Some(graph)).collect::<Result<Vec<_>, _>>()?;
-        if partials.is_empty() {
-            return Ok(());
+        // Any subset of the partials folds on its own, so the fold goes in chunks: a
+        // transaction's pending writes are held in memory until it commits.
+        for chunk in partials.chunks(FOLD_CHUNK) {
+            self.fold_partials(chunk)?;
         }
+        // The fold's writes sit in RocksDB's write buffers, one per index, until flushed;
+        // a batch's bulk load writes its files directly. Flushed now, the buffers do not
+        // grow over an ingest.
+        Ok(self.store.flush()?)
+    }
+
+    /// Folds these partial counts into their totals in one transaction.
+    fn fold_partials(&self, partials: &[Quad]) -> Result<(), StoreError> {
+        let graph = summary_graph();
+        let graph = GraphNameRef::NamedNode(graph.as_ref());
         let mut transaction = self.store.start_transaction()?;
         let mut sums: HashMap<(NamedNode, NamedNode), i64> = HashMap::new();
-        for partial in &partials {
+        for partial in partials {
             let Term::NamedNode(node) = &partial.object else { continue };
             let quads = transaction
                 .quads_for_pattern(Some(partial.subject.as_ref()), None, None, Some(graph))
