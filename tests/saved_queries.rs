@@ -40,8 +40,17 @@ fn fixture() -> &'static (tempfile::TempDir, GraphStore) {
 fn rows(name: &str, params: &[&str]) -> Vec<String> {
     let query = newsgraph::queries::find(name).unwrap_or_else(|| panic!("no saved query {name}"));
     let bindings: Vec<_> = params.iter().map(|p| newsgraph::queries::bind(p).expect("param")).collect();
-    let QueryResults::Solutions(solutions) = fixture().1.query(&query.text, &bindings).expect("runs") else {
-        panic!("{name} is not a SELECT")
+    solution_rows(&fixture().1, &query.text, &bindings).into_iter().map(|row| row.join(" | ")).collect()
+}
+
+/// The rows of a SELECT on a store, each value as its lexical form (an IRI as itself).
+pub(crate) fn solution_rows(
+    store: &GraphStore,
+    sparql: &str,
+    bindings: &[(oxigraph::model::Variable, Term)],
+) -> Vec<Vec<String>> {
+    let QueryResults::Solutions(solutions) = store.query(sparql, bindings).expect("runs") else {
+        panic!("not a SELECT")
     };
     let variables = solutions.variables().to_vec();
     solutions
@@ -55,8 +64,7 @@ fn rows(name: &str, params: &[&str]) -> Vec<String> {
                     Some(t) => t.to_string(),
                     None => String::new(),
                 })
-                .collect::<Vec<_>>()
-                .join(" | ")
+                .collect()
         })
         .collect()
 }

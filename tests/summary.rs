@@ -5,12 +5,12 @@
 //! articles themselves return.
 
 use super::extraction::extractor;
+use super::saved_queries::solution_rows;
 use newsgraph::input::{Article, Lang};
 use newsgraph::store::{GraphStore, Outcome};
 use newsgraph::summary::{self, COUNT_PROPERTIES};
 use newsgraph::vocab::iri;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::QueryResults;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -41,27 +41,6 @@ fn ingest(store: &GraphStore, articles: &[Article]) -> Vec<Outcome> {
         })
         .collect();
     store.put_articles_bulk(prepared.iter().map(|(a, h, q)| (a, h.as_str(), q.clone())).collect()).expect("stored")
-}
-
-fn rows(store: &GraphStore, sparql: &str, bindings: &[(oxigraph::model::Variable, Term)]) -> Vec<Vec<String>> {
-    let QueryResults::Solutions(solutions) = store.query(sparql, bindings).expect("runs") else {
-        panic!("not a SELECT")
-    };
-    let variables = solutions.variables().to_vec();
-    solutions
-        .map(|s| {
-            let s = s.expect("solution");
-            variables
-                .iter()
-                .map(|v| match s.get(v) {
-                    Some(Term::Literal(l)) => l.value().to_string(),
-                    Some(Term::NamedNode(n)) => n.as_str().to_string(),
-                    Some(t) => t.to_string(),
-                    None => String::new(),
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// The counts the summary holds: each node's total plus its partial counts, by
@@ -173,7 +152,7 @@ fn re_ingesting_a_changed_article_moves_its_counts_and_removing_one_takes_them_b
     assert_eq!(count(&counts, RUSSIA, iri::NG_ACTOR_ARTICLES), 0, "{counts:#?}");
     assert_eq!(partials(&store), 0);
     // A fact no article states any more leaves no node behind.
-    let left = rows(
+    let left = solution_rows(
         &store,
         "PREFIX ng: <https://w3id.org/newsgraph/ontology#>
          SELECT ?t WHERE { ?t ng:factSubject <https://w3id.org/newsgraph/id/country-ru> }",
@@ -187,7 +166,7 @@ fn partial_counts_a_crash_left_are_counted_until_folded() {
     let dir = tempfile::tempdir().unwrap();
     let store = GraphStore::open(&dir.path().join("s")).unwrap();
     ingest(&store, &three_articles());
-    let before = rows(&store, &newsgraph::queries::find("most-mentioned").unwrap().text, &[]);
+    let before = solution_rows(&store, &newsgraph::queries::find("most-mentioned").unwrap().text, &[]);
     let russia = before.iter().find(|r| r[0] == RUSSIA).expect("Russia is among the most mentioned").clone();
     assert_eq!(russia[3], "2");
     // What a crash between a batch's commit and its fold leaves: a partial count.
@@ -200,11 +179,11 @@ fn partial_counts_a_crash_left_are_counted_until_folded() {
     );
     store.bulk_load_nquads(partial.as_bytes()).unwrap();
     assert_eq!(partials(&store), 1);
-    let unfolded = rows(&store, &newsgraph::queries::find("most-mentioned").unwrap().text, &[]);
+    let unfolded = solution_rows(&store, &newsgraph::queries::find("most-mentioned").unwrap().text, &[]);
     assert_eq!(unfolded.iter().find(|r| r[0] == RUSSIA).unwrap()[3], "5");
     store.fold_summary().unwrap();
     assert_eq!(partials(&store), 0);
-    let folded = rows(&store, &newsgraph::queries::find("most-mentioned").unwrap().text, &[]);
+    let folded = solution_rows(&store, &newsgraph::queries::find("most-mentioned").unwrap().text, &[]);
     assert_eq!(folded, unfolded);
 }
 
@@ -241,11 +220,11 @@ fn summarised_queries_return_what_the_articles_say() {
     let store = examples_store(dir.path());
     let run = |name: &str, params: &[&str]| {
         let bindings: Vec<_> = params.iter().map(|p| newsgraph::queries::bind(p).unwrap()).collect();
-        rows(&store, &newsgraph::queries::find(name).unwrap().text, &bindings)
+        solution_rows(&store, &newsgraph::queries::find(name).unwrap().text, &bindings)
     };
     // most-mentioned: each actor's count is the number of articles mentioning it, and
     // the counts are the 25 highest.
-    let mut direct = rows(
+    let mut direct = solution_rows(
         &store,
         "PREFIX schema: <https://schema.org/>
          SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE {
@@ -265,7 +244,7 @@ fn summarised_queries_return_what_the_articles_say() {
     assert_eq!(counts(&top, 3), counts(&direct[..top.len()], 1));
 
     // leaders: as many pairs, with the same counts of articles holding the direct triple.
-    let direct = rows(
+    let direct = solution_rows(
         &store,
         "PREFIX ng: <https://w3id.org/newsgraph/ontology#>
          PREFIX schema: <https://schema.org/>
@@ -290,7 +269,7 @@ fn summarised_queries_return_what_the_articles_say() {
 
     // partners-and-adversaries: a row for each other actor and class of relation
     // asserted with it, either way.
-    let direct = rows(
+    let direct = solution_rows(
         &store,
         "PREFIX ng: <https://w3id.org/newsgraph/ontology#>
          PREFIX schema: <https://schema.org/>
