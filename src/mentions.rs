@@ -787,7 +787,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             k += 1;
             continue;
         }
-        let start = k;
+        let mut start = k;
         let mut end = k + 1;
         loop {
             if end < n && is_name(end) {
@@ -837,9 +837,23 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             end = cut;
         }
         k = end;
-        // Runs of several words in capitals are headlines or datelines, not names.
-        if end - start > 1 && (start..end).all(|t| is_all_caps(sentence.original[t])) {
-            continue;
+        // Runs of several words in capitals are headlines or datelines, not names ("A" counts: "COM A
+        // PALAVRA"); two or more of them before a name are a kicker or a caption run into it
+        // ("E TEMAS TRATADOS POR PALOCCI Palocci", "EUA NA SÍRIA O Exército Livre"): the name starts
+        // after them, and after any function word that opens what is left.
+        let capitals = |t: usize| !sentence.original[t].chars().any(char::is_lowercase);
+        let lead = (start..end).take_while(|&t| capitals(t)).count();
+        if lead > 1 && (start..start + lead).any(|t| is_all_caps(sentence.original[t])) {
+            if lead == end - start {
+                continue;
+            }
+            start += lead;
+            while start < end && lex.is("function", &sentence.lower[start]) {
+                start += 1;
+            }
+            if start == end {
+                continue;
+            }
         }
         let lower: Vec<&str> = (start..end).map(|t| sentence.lower[t].as_str()).collect();
         let text = sentence.words(start..end);

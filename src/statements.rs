@@ -385,9 +385,7 @@ fn cue_facts(
                             entity(b)
                         };
                         // "condenou X a nove anos de prisão": a court's sentence, not criticism.
-                        if relation == Relation::Criticizes
-                            && sentence.lower.iter().skip(cue_token + 1).any(|w| lex.is("penalty", w))
-                        {
+                        if relation == Relation::Criticizes && penalty_after(sentence, lex, cue_token) {
                             continue;
                         }
                         // "as negociações do acordo entre X e Y", "talks on a trade deal with Y": an
@@ -765,7 +763,19 @@ fn encode(
                             && (mentions[g[0]].tokens.end..mentions[g[g.len() - 1]].tokens.start)
                                 .any(|t| lex.is("coordinators", &sentence.lower[t])))
                             && !between.iter().any(|w| lex.is("coordinators", w));
-                        let not_a_list = apposition || switches || gap || closed || (single && clause_and);
+                        // A bare comma after the first actor, inside a phrase that opens the sentence, ends
+                        // that phrase, not a list item, unless the list goes on: "Depois do ⟨Japão⟩ , ⟨Trump⟩
+                        // viajará", "After ⟨Paris⟩ , ⟨Macron⟩ flew" are Trump's and Macron's travel. A list
+                        // with no "e"/"and" opens a headline ("⟨Trump⟩ , ⟨Xi⟩ discutem …"); after a verb,
+                        // "com a presidente do ⟨STF⟩ , ministra ⟨Cármen Lúcia⟩" is read as before.
+                        let first_actor = items[..k - 1].iter().all(|i| matches!(i, Item::Word(_)));
+                        let fronted = first_actor
+                            && matches!(&items[k - 1], Item::Group(g) if g.len() == 1
+                            && mentions[g[0]].tokens.start > 0
+                            && !(mentions[g[0]].tokens.start == 1 && article(&sentence.lower[0])))
+                            && between.iter().all(|w| *w == "," || article(w))
+                            && !list_goes_on(sentence, lex, range.end);
+                        let not_a_list = apposition || switches || gap || closed || fronted || (single && clause_and);
                         if between.iter().any(|w| joiner(w)) && between.len() <= 3 && !not_a_list {
                             joined = Some(k - 1);
                         }
@@ -793,6 +803,28 @@ fn encode(
         }
     }
     items
+}
+
+/// Whether a word or two of `penalty` come after the cue word: "condenou X a nove anos de
+/// prisão", "condenado pelos crimes de corrupção" (a conviction; "classificou o ataque de crime
+/// hediondo" is none).
+fn penalty_after(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize) -> bool {
+    let words = &sentence.lower;
+    (cue + 1..words.len()).any(|k| {
+        lex.is("penalty", &words[k])
+            || words.get(k + 1).is_some_and(|next| lex.is("penalty", &format!("{} {next}", words[k])))
+    })
+}
+
+/// Whether a list goes on after the actor that ends at token `end` (a name in parentheses
+/// after it passed): a comma or a coordinator follows.
+fn list_goes_on(sentence: &Sentence<'_>, lex: &Lexicon, end: usize) -> bool {
+    let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+    let mut next = end;
+    if word(next) == "(" {
+        next = (next..sentence.lower.len().min(next + 6)).find(|&k| word(k) == ")").map_or(next, |k| k + 1);
+    }
+    matches!(word(next), "," | "&" | "ou" | "or") || lex.is("coordinators", word(next))
 }
 
 /// An actor that only qualifies the name after it is no actor of its own: "UK bank

@@ -186,6 +186,14 @@ fn a_country_or_company_before_a_company_noun_only_qualifies_the_name_after_it()
 }
 
 #[test]
+fn an_actor_in_a_phrase_that_opens_the_sentence_is_not_its_subject() {
+    // "Depois do Japão, Lula viajará", "After Paris, Macron flew": no list of two actors, so
+    // the one before the comma does nothing; a list with its "e"/"and" still goes on.
+    check("fronted-pt", Lang::Pt);
+    check("fronted-en", Lang::En);
+}
+
+#[test]
 fn a_court_condemning_someone_to_prison_is_a_sentence_not_criticism() {
     check("judgements-pt", Lang::Pt);
     check("judgements-en", Lang::En);
