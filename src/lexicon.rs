@@ -335,6 +335,7 @@ impl Lexicon {
     }
 
     /// Whether a lower-case word is in the named word list.
+    #[inline]
     pub fn is(&self, list: &str, word: &str) -> bool {
         self.in_lists(self.lists_of(word), list, word)
     }
@@ -342,11 +343,13 @@ impl Lexicon {
     /// The word lists a lower-case word is in, as a mask for [`Lexicon::in_lists`]: 0
     /// for a word in none. A stage that asks many lists about the same tokens looks
     /// each token up once.
+    #[inline]
     pub fn lists_of(&self, word: &str) -> u128 {
         self.word_lists.get(word).unwrap_or(0)
     }
 
     /// Whether `word`, whose mask [`Lexicon::lists_of`] gave, is in the named list.
+    #[inline]
     pub fn in_lists(&self, mask: u128, list: &str, word: &str) -> bool {
         // Most words are in no list: their mask says so without the list's lookup.
         if mask == 0 {
@@ -406,27 +409,28 @@ impl<V: Copy + Default> ShortKeys<V> {
         table
     }
 
+    #[inline]
     fn fingerprint(key: &str) -> (u32, u64, u64) {
         let bytes = key.as_bytes();
         let n = bytes.len();
-        let word = |b: &[u8]| {
-            let mut w = [0u8; 8];
-            w[..b.len()].copy_from_slice(b);
-            u64::from_le_bytes(w)
-        };
         let len = u32::try_from(n).unwrap_or(u32::MAX - 1);
+        // Eight bytes read at once, or the few of a short key one by one: a copy of a
+        // slice of variable length is a call to `memcpy`.
+        let eight = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
         if n >= 8 {
-            (len, word(&bytes[..8]), word(&bytes[n - 8..]))
+            (len, eight(0), eight(n - 8))
         } else {
-            (len, word(bytes), 0)
+            (len, bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b)), 0)
         }
     }
 
+    #[inline]
     fn slot(&self, len: u32, first: u64, last: u64) -> usize {
         let mixed = (first ^ last.rotate_left(29) ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (mixed >> 32) as usize & (self.slots.len() - 1)
     }
 
+    #[inline]
     fn get(&self, key: &str) -> Option<V> {
         let (len, first, last) = Self::fingerprint(key);
         let mut i = self.slot(len, first, last);
