@@ -163,9 +163,11 @@ pub fn resolve(
                     by_key
                         .iter()
                         .filter(|(other, _)| {
+                            // Ends with " " and the other's name, without building that string.
+                            let ends_with_word =
+                                |a: &str, b: &str| a.strip_suffix(b).is_some_and(|rest| rest.ends_with(' '));
                             other.starts_with("place:")
-                                && (other.ends_with(&format!(" {}", &k[6..]))
-                                    || k.ends_with(&format!(" {}", &other[6..])))
+                                && (ends_with_word(other, &k[6..]) || ends_with_word(k, &other[6..]))
                         })
                         .map(|(_, &id)| id)
                         .min()

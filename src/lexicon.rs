@@ -160,6 +160,13 @@ pub struct Lexicon {
     /// Fx-hashed, as are the other word tables: they are looked up for nearly every
     /// token, and SipHash was a tenth of extraction time.
     pub words: FxHashMap<String, FxHashSet<String>>,
+    /// `words` inverted for [`Lexicon::is`]: every listed word, with one bit for each of
+    /// the lists holding it (the list's bit in `list_bits`) and the top bit, so that a
+    /// word in no list is one lookup (most words), not a list's lookup and then its set's.
+    word_lists: ShortKeys<u128>,
+    /// The bit of each list in `word_lists`' masks (the first 127 lists by name; the
+    /// others are looked up in `words`).
+    list_bits: ShortKeys<u32>,
     /// Month names: index 0 = January; each with its spellings.
     pub months: FxHashMap<String, u32>,
     /// Weekday names: index 0 = Monday.
@@ -213,6 +220,8 @@ impl Lexicon {
             source_before: Vec::new(),
             source_after: FxHashSet::default(),
             words: FxHashMap::default(),
+            word_lists: ShortKeys::default(),
+            list_bits: ShortKeys::default(),
             months: FxHashMap::default(),
             weekdays: FxHashMap::default(),
         };
@@ -281,6 +290,21 @@ impl Lexicon {
         }
         lexicon.prefilter =
             Prefilter::new(&required).map_err(|message| LexiconError { origin: format!("{lang} rules"), message })?;
+        let mut names: Vec<&String> = lexicon.words.keys().collect();
+        names.sort();
+        let mut word_lists: FxHashMap<&str, u128> = FxHashMap::default();
+        let mut list_bits = Vec::new();
+        for (i, name) in names.into_iter().enumerate() {
+            let bit = (i < LISTED as usize).then_some(i as u32);
+            if let Some(bit) = bit {
+                list_bits.push((name.as_str(), bit));
+            }
+            for word in &lexicon.words[name] {
+                *word_lists.entry(word).or_default() |= 1u128 << LISTED | bit.map_or(0, |b| 1u128 << b);
+            }
+        }
+        lexicon.list_bits = ShortKeys::new(list_bits);
+        lexicon.word_lists = ShortKeys::new(word_lists.into_iter().collect());
         lexicon.roles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         lexicon.roles.dedup_by(|a, b| a.0 == b.0);
         for (i, (words, _)) in lexicon.roles.iter().enumerate() {
@@ -311,8 +335,30 @@ impl Lexicon {
     }
 
     /// Whether a lower-case word is in the named word list.
+    #[inline]
     pub fn is(&self, list: &str, word: &str) -> bool {
-        self.words.get(list).is_some_and(|set| set.contains(word))
+        self.in_lists(self.lists_of(word), list, word)
+    }
+
+    /// The word lists a lower-case word is in, as a mask for [`Lexicon::in_lists`]: 0
+    /// for a word in none. A stage that asks many lists about the same tokens looks
+    /// each token up once.
+    #[inline]
+    pub fn lists_of(&self, word: &str) -> u128 {
+        self.word_lists.get(word).unwrap_or(0)
+    }
+
+    /// Whether `word`, whose mask [`Lexicon::lists_of`] gave, is in the named list.
+    #[inline]
+    pub fn in_lists(&self, mask: u128, list: &str, word: &str) -> bool {
+        // Most words are in no list: their mask says so without the list's lookup.
+        if mask == 0 {
+            return false;
+        }
+        match self.list_bits.get(list) {
+            Some(bit) => mask >> bit & 1 == 1,
+            None => self.words.get(list).is_some_and(|set| set.contains(word)),
+        }
     }
 
     /// Whether a word ends with one of the endings listed under `list` (and is longer).
@@ -329,9 +375,94 @@ pub fn split_words(phrase: &str) -> Vec<String> {
     crate::text::tokens(&lower, 0..lower.len()).into_iter().map(|t| lower[t.span].to_string()).collect()
 }
 
+/// A map from strings to small values, looked up by content without hashing the whole
+/// string or calling `memcmp`: a key is its length and its first and last eight bytes
+/// (which, up to sixteen bytes, are all of it), in an open-addressed table at most half
+/// full. The word lists' lookups ([`Lexicon::is`]) were a fifth of extraction with a
+/// general hash map.
+#[derive(Debug)]
+struct ShortKeys<V> {
+    /// Per slot: length (`u32::MAX` when empty), first and last eight bytes, the whole
+    /// key (compared only when longer than sixteen bytes) and the value.
+    slots: Vec<(u32, u64, u64, Box<str>, V)>,
+}
+
+impl<V: Copy + Default> Default for ShortKeys<V> {
+    fn default() -> ShortKeys<V> {
+        ShortKeys::new(Vec::new())
+    }
+}
+
+impl<V: Copy + Default> ShortKeys<V> {
+    fn new(entries: Vec<(&str, V)>) -> ShortKeys<V> {
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table =
+            ShortKeys { slots: (0..size).map(|_| (u32::MAX, 0, 0, Box::<str>::default(), V::default())).collect() };
+        for (key, value) in entries {
+            let (len, first, last) = Self::fingerprint(key);
+            let mut i = table.slot(len, first, last);
+            while table.slots[i].0 != u32::MAX {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = (len, first, last, key.into(), value);
+        }
+        table
+    }
+
+    #[inline]
+    fn fingerprint(key: &str) -> (u32, u64, u64) {
+        let bytes = key.as_bytes();
+        let n = bytes.len();
+        let len = u32::try_from(n).unwrap_or(u32::MAX - 1);
+        // Eight bytes read at once, or the few of a short key one by one: a copy of a
+        // slice of variable length is a call to `memcpy`.
+        let eight = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        if n >= 8 {
+            (len, eight(0), eight(n - 8))
+        } else {
+            (len, bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b)), 0)
+        }
+    }
+
+    #[inline]
+    fn slot(&self, len: u32, first: u64, last: u64) -> usize {
+        let mixed = (first ^ last.rotate_left(29) ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    #[inline]
+    fn get(&self, key: &str) -> Option<V> {
+        let (len, first, last) = Self::fingerprint(key);
+        let mut i = self.slot(len, first, last);
+        loop {
+            let (l, f, t, whole, value) = &self.slots[i];
+            if *l == u32::MAX {
+                return None;
+            }
+            if *l == len && *f == first && *t == last && (len <= 16 || &**whole == key) {
+                return Some(*value);
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
+/// The bit of a word list mask that says the word is in some list; the bits below it
+/// are the first 127 lists'.
+const LISTED: u32 = 127;
+
 /// The placeholder an encoded sentence holds for mention group `i`.
 pub fn placeholder(i: usize) -> String {
-    format!("⟨{i}⟩")
+    let mut out = String::new();
+    push_placeholder(&mut out, i);
+    out
+}
+
+/// Appends the placeholder of mention group `i` to an encoded sentence being built,
+/// without a `String` of its own.
+pub fn push_placeholder(out: &mut String, i: usize) {
+    use std::fmt::Write;
+    write!(out, "⟨{i}⟩").expect("writing to a String cannot fail");
 }
 
 /// Literal text a rule's pattern cannot match without: one entry per required item
@@ -804,12 +935,10 @@ impl Prefilter {
         let Some(automaton) = &self.automaton else {
             return vec![true; self.full.len()];
         };
-        let mut found: Vec<u32> = automaton.find_overlapping_iter(encoded).map(|m| m.pattern().as_u32()).collect();
-        found.sort_unstable();
-        found.dedup();
+        // A literal found twice sets the same bits again: no need to gather and dedup them.
         let mut seen = vec![0u64; self.full.len()];
-        for id in found {
-            for &(rule, item) in &self.postings[id as usize] {
+        for found in automaton.find_overlapping_iter(encoded) {
+            for &(rule, item) in &self.postings[found.pattern().as_usize()] {
                 seen[rule as usize] |= 1 << item;
             }
         }
@@ -1013,5 +1142,50 @@ mod tests {
     fn refuses_patterns_without_both_ends() {
         assert!(compile_pattern("{S} acusou", &HashMap::new(), &mut HashMap::new()).is_err());
         assert!(compile_pattern("{S} [nope] {O}", &HashMap::new(), &mut HashMap::new()).is_err());
+    }
+
+    #[test]
+    fn word_list_lookups_answer_what_the_lists_hold() {
+        for lang in [Lang::Pt, Lang::En] {
+            let lex = Lexicon::embedded(lang).unwrap();
+            let mut words: Vec<String> = lex.words.values().flatten().cloned().collect();
+            // Words in no list, near listed ones: longer, shorter, one byte changed.
+            let near: Vec<String> = words
+                .iter()
+                .flat_map(|w| {
+                    let mut changed = w.clone().into_bytes();
+                    changed[0] ^= 1;
+                    [format!("{w}x"), format!("x{w}"), w[..w.floor_char_boundary(w.len() / 2)].to_string()]
+                        .into_iter()
+                        .chain(String::from_utf8(changed).ok())
+                })
+                .collect();
+            words.extend(near);
+            words.extend(["", "a", "uma palavra bem mais longa que dezasseis"].map(String::from));
+            let mut lists: Vec<&String> = lex.words.keys().collect();
+            let unknown = "no_such_list".to_string();
+            lists.push(&unknown);
+            for list in lists {
+                for word in &words {
+                    let expected = lex.words.get(list.as_str()).is_some_and(|set| set.contains(word));
+                    assert_eq!(lex.is(list, word), expected, "{lang}: {word:?} in {list}");
+                    assert_eq!(lex.in_lists(lex.lists_of(word), list, word), expected, "{lang}: {word:?} in {list}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_keys_tell_keys_apart_by_their_whole_content() {
+        let keys = ["a", "ab", "abcdefgh", "abcdefghi", "abcdefgh-abcdefgh", "abcdefgh+abcdefgh", "ação", ""];
+        let table = ShortKeys::new(keys.iter().enumerate().map(|(i, k)| (*k, i as u32 + 1)).collect());
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(table.get(k), Some(i as u32 + 1), "{k:?}");
+        }
+        // Same length, first and last eight bytes as a key longer than sixteen bytes.
+        assert_eq!(table.get("abcdefgh*abcdefgh"), None);
+        for absent in ["b", "abc", "abcdefgj", "a\0", "acao", "abcdefghij"] {
+            assert_eq!(table.get(absent), None, "{absent:?}");
+        }
     }
 }

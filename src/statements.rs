@@ -9,7 +9,7 @@
 use crate::date::{Date, EventDate};
 use crate::entities::{Entity, Resolved};
 use crate::gazetteer::{Gazetteer, Kind, LabelKind};
-use crate::lexicon::{placeholder, Lexicon, RoleKind};
+use crate::lexicon::{push_placeholder, Lexicon, RoleKind};
 use crate::mentions::{free_after, is_capitalised, Mention, Referent, RoleLink, Sentence};
 use crate::relation::Relation;
 use crate::text::TokenKind;
@@ -897,7 +897,7 @@ fn render(items: &[Item], reading: &[usize], sentence: &Sentence<'_>) -> (String
         offsets.push(encoded.len());
         match &items[i] {
             Item::Word(w) => encoded.push_str(&sentence.lower[*w]),
-            Item::Group(_) => encoded.push_str(&placeholder(i)),
+            Item::Group(_) => push_placeholder(&mut encoded, i),
         }
         encoded.push(' ');
     }

@@ -53,7 +53,9 @@ pub fn find(
         let capital = original.get(k).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
         (lex.lang == crate::input::Lang::Pt || capital).then_some(month)
     };
-    let is = |k: usize, list: &str| words.get(k).is_some_and(|w| lex.is(list, w));
+    // Each token's word lists looked up once: the rules below ask a dozen lists about it.
+    let lists: Vec<u128> = words.iter().map(|w| lex.lists_of(w)).collect();
+    let is = |k: usize, list: &str| lists.get(k).is_some_and(|&m| lex.in_lists(m, list, words[k]));
     while i < words.len() {
         // 4 de junho de 2025 | 4 de junho | 7 May 2025
         if let Some(day) = day_at(i) {
