@@ -356,7 +356,19 @@ fn role_anaphora(
         {
             continue;
         }
-        let words: Vec<&str> = sentence.lower[k + 1..k + 1 + role_len].iter().map(String::as_str).collect();
+        let mut words: Vec<&str> = sentence.lower[k + 1..k + 1 + role_len].iter().map(String::as_str).collect();
+        // "o Presidente russo, X, reuniu-se com o homólogo iraniano": a counterpart of a
+        // country holds the title of the titled person the sentence named before it, and
+        // is the one introduced with that title and country (else the country, as before).
+        let counterpart_title = (role_len == 1 && country.is_some() && lex.is("counterparts", words[0]))
+            .then(|| {
+                roles.iter().find(|link| (first..len).contains(&link.person) && mentions[link.person].tokens.end <= k)
+            })
+            .flatten()
+            .map(|link| link.words.to_lowercase());
+        if let Some(title) = &counterpart_title {
+            words = title.split_whitespace().collect();
+        }
         let fits = |link: &RoleLink| {
             let same_words = same_title(link, &words);
             let link_country = link.country.and_then(|c| match mentions[c].referent {

@@ -129,6 +129,9 @@ fn check(name: &str, lang: Lang) {
 #[test]
 fn roles_and_appositives_pt() {
     check("roles-pt", Lang::Pt);
+    // "reuniu-se com o homólogo indiano" after "o primeiro-ministro japonês, X": India's prime
+    // minister introduced before; with nobody introduced so, the country.
+    check("counterparts-pt", Lang::Pt);
 }
 
 #[test]
