@@ -356,7 +356,19 @@ fn role_anaphora(
         {
             continue;
         }
-        let words: Vec<&str> = sentence.lower[k + 1..k + 1 + role_len].iter().map(String::as_str).collect();
+        let mut words: Vec<&str> = sentence.lower[k + 1..k + 1 + role_len].iter().map(String::as_str).collect();
+        // "o Presidente russo, X, reuniu-se com o homólogo iraniano": a counterpart of a
+        // country holds the title of the titled person the sentence named before it, and
+        // is the one introduced with that title and country (else the country, as before).
+        let counterpart_title = (role_len == 1 && country.is_some() && lex.is("counterparts", words[0]))
+            .then(|| {
+                roles.iter().find(|link| (first..len).contains(&link.person) && mentions[link.person].tokens.end <= k)
+            })
+            .flatten()
+            .map(|link| link.words.to_lowercase());
+        if let Some(title) = &counterpart_title {
+            words = title.split_whitespace().collect();
+        }
         let fits = |link: &RoleLink| {
             let same_words = same_title(link, &words);
             let link_country = link.country.and_then(|c| match mentions[c].referent {
@@ -608,7 +620,11 @@ fn learn_descriptions(
 /// "a junta acusou", "the paramilitary group": a `description_heads` noun after a
 /// determiner (and, between them, words of the same description at most) takes up the
 /// organisation an appositive defined with it in the sentences before, when only one
-/// was. Not when a word that may qualify the noun follows it.
+/// was; so does a phrase for what such a body does, of `description_deeds_<noun>` ("o
+/// golpe", "os golpistas" for the junta: "A UA condenou o golpe"). Not when a word that
+/// may qualify the noun follows it. A description reaches `DESCRIPTION_REACH` sentences
+/// past the last one that named its organisation: a story that keeps calling the junta
+/// by name or by "a junta" keeps it at hand.
 fn description_anaphora(
     s: usize,
     sentence: &Sentence<'_>,
@@ -618,11 +634,26 @@ fn description_anaphora(
     lex: &Lexicon,
 ) {
     let len = mentions.len();
+    let recent: Vec<bool> = descriptions
+        .iter()
+        .map(|d| {
+            d.sentence + DESCRIPTION_REACH >= s
+                || mentions[..first].iter().any(|m| m.referent == d.referent && m.sentence + DESCRIPTION_REACH >= s)
+        })
+        .collect();
     for k in 1..sentence.lower.len() {
         let head = &sentence.lower[k];
-        if !lex.is("description_heads", head)
-            || !free_after(sentence, k, lex)
-            || mentions[first..len].iter().any(|m| m.tokens.contains(&k) || m.tokens.start == k + 1)
+        // The noun itself, or the nouns a deed's phrase of one to three words stands for.
+        let (heads, end): (Vec<&str>, usize) = if lex.is("description_heads", head) {
+            (vec![head.as_str()], k + 1)
+        } else {
+            match description_deed(sentence, k, lex) {
+                Some(found) => found,
+                None => continue,
+            }
+        };
+        if !free_after(sentence, end - 1, lex)
+            || mentions[first..len].iter().any(|m| (k..end).any(|t| m.tokens.contains(&t)) || m.tokens.start == end)
         {
             continue;
         }
@@ -633,20 +664,44 @@ fn description_anaphora(
         let between = &sentence.lower[det + 1..k];
         let fitting: Vec<&Description> = descriptions
             .iter()
-            .filter(|d| {
+            .zip(&recent)
+            .filter(|&(d, &recent)| {
                 d.sentence < s
-                    && d.sentence + DESCRIPTION_REACH >= s
-                    && d.words.contains(head)
+                    && recent
+                    && heads.iter().any(|h| d.words.iter().any(|w| w == h))
                     && between.iter().all(|w| d.words.contains(w))
             })
+            .map(|(d, _)| d)
             .collect();
         let Some(found) = fitting.first() else { continue };
         if fitting.iter().any(|d| d.referent != found.referent) {
             continue;
         }
-        let tokens = det + 1..k + 1;
+        let tokens = det + 1..end;
         mentions.push(run_mention(s, sentence, tokens, found.referent.clone()));
     }
+}
+
+/// The longest phrase of `description_deeds` at token `k` (one to three words: "golpe",
+/// "golpe de estado"), with the description nouns whose `description_deeds_<noun>` list
+/// holds it and the token after it.
+fn description_deed<'l>(sentence: &Sentence<'_>, k: usize, lex: &'l Lexicon) -> Option<(Vec<&'l str>, usize)> {
+    if !lex.is("description_deeds", &sentence.lower[k]) {
+        return None;
+    }
+    let (phrase, end) = (1..=3)
+        .rev()
+        .filter(|&n| k + n <= sentence.lower.len())
+        .map(|n| (sentence.lower[k..k + n].join(" "), k + n))
+        .find(|(phrase, _)| lex.is("description_deeds", phrase))?;
+    let heads: Vec<&str> = lex
+        .words
+        .get("description_heads")?
+        .iter()
+        .filter(|h| lex.is(&format!("description_deeds_{h}"), &phrase))
+        .map(String::as_str)
+        .collect();
+    (!heads.is_empty()).then_some((heads, end))
 }
 
 /// "na capital uruguaia", "the Uruguayan capital": a capital named by its country's
@@ -866,9 +921,13 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         if !after_known
             && lower.iter().all(|w| lex.is("org_heads", w) || lex.is("place_heads", w) || lex.is("connectors", w))
         {
-            // Except "a Comissão", "the Council": the body of that head named before.
-            let article = start > 0 && matches!(sentence.lower[start - 1].as_str(), "a" | "o" | "the");
-            if end - start == 1 && article && lex.is("org_heads", lower[0]) {
+            // Except "a Comissão", "the Council": the body of that head named before, also
+            // after a preposition holding the article ("o trabalho da Comissão", "pela Comissão"),
+            // when the name ends with it: before another name ("do Ministério Público", where
+            // a known name cut the run) the head is part of a name not found whole.
+            let article = start > 0 && lex.is("anaphor_dets", &sentence.lower[start - 1]);
+            let name_after = sentence.original.get(end).is_some_and(|w| is_capitalised(w));
+            if end - start == 1 && article && !name_after && lex.is("org_heads", lower[0]) {
                 out.push(run_mention(s, sentence, start..end, Referent::ShortForm(lower[0].to_string())));
             }
             continue;

@@ -795,11 +795,19 @@ fn encode(
             }
             t = range.end;
         } else {
+            // "⟨A⟩ , ⟨B⟩ e oito outros países condenaram": the open end of a list names no
+            // actor; the list is the subject of what follows.
+            let after_list = matches!(items.last(), Some(Item::Group(_)));
+            t = match open_list_end(sentence, lex, t).filter(|_| after_list) {
+                Some(end) => end,
+                None => {
+                    items.push(Item::Word(t));
+                    t + 1
+                }
+            };
             while slot < kept.len() && kept[slot].1.start < t {
                 slot += 1;
             }
-            items.push(Item::Word(t));
-            t += 1;
         }
     }
     items
@@ -825,6 +833,29 @@ fn list_goes_on(sentence: &Sentence<'_>, lex: &Lexicon, end: usize) -> bool {
         next = (next..sentence.lower.len().min(next + 6)).find(|&k| word(k) == ")").map_or(next, |k| k + 1);
     }
     matches!(word(next), "," | "&" | "ou" | "or") || lex.is("coordinators", word(next))
+}
+
+/// The end of an open list's tail at token `t`: "e (oito) outros (países)", "and (many)
+/// other (nations)", "e outros" — a coordinator, at most two words of quantity, a word of
+/// `list_others`, a noun of `list_other_nouns` maybe — when what follows it ends the
+/// phrase (punctuation, the sentence's end) or is a verb's lower-case content word. Not
+/// before a complement ("e outros países da NATO"), which may name another actor.
+fn open_list_end(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> Option<usize> {
+    let words = &sentence.lower;
+    let is_word = |k: usize| sentence.tokens.get(k).is_some_and(|tok| tok.kind == TokenKind::Word);
+    if !lex.is("coordinators", words.get(t)?) {
+        return None;
+    }
+    let others = (t + 1..t + 4).find(|&k| words.get(k).is_some_and(|w| lex.is("list_others", w)))?;
+    if !(t + 1..others).all(|k| is_word(k) && !is_capitalised(sentence.original[k])) {
+        return None;
+    }
+    let mut end = others + 1;
+    if words.get(end).is_some_and(|w| lex.is("list_other_nouns", w)) {
+        end += 1;
+    }
+    let ends_phrase = end >= words.len() || !is_word(end) || lower_content_word(sentence, lex, end);
+    ends_phrase.then_some(end)
 }
 
 /// An actor that only qualifies the name after it is no actor of its own: "UK bank

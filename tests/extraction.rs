@@ -129,6 +129,9 @@ fn check(name: &str, lang: Lang) {
 #[test]
 fn roles_and_appositives_pt() {
     check("roles-pt", Lang::Pt);
+    // "reuniu-se com o homólogo indiano" after "o primeiro-ministro japonês, X": India's prime
+    // minister introduced before; with nobody introduced so, the country.
+    check("counterparts-pt", Lang::Pt);
 }
 
 #[test]
@@ -140,9 +143,15 @@ fn roles_and_appositives_en() {
 fn descriptions_and_bare_titles_take_up_their_antecedent() {
     // "a coligação" / "the militant group" after an appositive that defined the group
     // with it; "O presidente" / "The president" with no titled antecedent is the
-    // previous sentence's subject, and with two presidents just named, nobody.
+    // previous sentence's subject, and with two presidents just named, nobody. "o golpe",
+    // "os golpistas" / "the coup" are the junta defined before ("X, a junta que derrubou…"),
+    // however far back while the story keeps naming it, and nobody before one is defined;
+    // "o trabalho da Comissão", "à Comissão" are the Commission named before, nobody before it.
     check("coreference-pt", Lang::Pt);
     check("coreference-en", Lang::En);
+    check("coup-pt", Lang::Pt);
+    check("coup-en", Lang::En);
+    check("short-forms-pt", Lang::Pt);
 }
 
 #[test]
@@ -254,9 +263,13 @@ fn a_relative_date_off_the_calendar_is_left_out() {
 #[test]
 fn lists_capitals_and_demonyms() {
     // A list in apposition with "todos membros da"/"all members of" is each member's;
-    // candidates ("candidatas a membros", "hoping to become members") are not.
+    // candidates ("candidatas a membros", "hoping to become members") are not. An open end
+    // ("e oito outros países", "and eight other countries") leaves the named ones the subject;
+    // negated or hedged, the list asserts nothing.
     check("lists-pt", Lang::Pt);
     check("lists-en", Lang::En);
+    check("open-lists-pt", Lang::Pt);
+    check("open-lists-en", Lang::En);
 }
 
 #[test]
