@@ -221,6 +221,19 @@ fn an_actor_that_qualifies_a_noun_is_no_new_subject() {
 }
 
 #[test]
+fn the_army_accused_of_a_deed_is_the_army_named_before() {
+    // "accused the army of shelling": "of" opens the accusation's complement, not the
+    // noun's, so "the army" takes up the armed forces named before.
+    let text = "The Sudanese Armed Forces retook Omdurman. Chad accused the army of shelling the border.";
+    let got = triples(&extractor().extract(&article(text, Lang::En)));
+    assert!(got.contains(&"Chad accuses Sudanese Armed Forces".to_string()), "{got:?}");
+    // The trap: "the army of Niger" is Niger's army, not the one named before.
+    let text = "The Sudanese Armed Forces retook Omdurman. Chad accused the army of Niger.";
+    let got = triples(&extractor().extract(&article(text, Lang::En)));
+    assert!(!got.contains(&"Chad accuses Sudanese Armed Forces".to_string()), "{got:?}");
+}
+
+#[test]
 fn undated_events_take_the_story_time() {
     let text = "Ghana accuses Togo of border raid\n\n\
         ACCRA, March 5, 2025 – Ghana accused Togo on Monday of sending soldiers across the border.\n\n\
