@@ -542,8 +542,10 @@ fn nominal_anaphora(
 /// the one named before).
 pub(crate) fn free_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
     let next = sentence.lower.get(k + 1).map_or("", String::as_str);
+    // A complement of the verb, not of the noun, follows: "accused the army of attacking".
+    let verb_complement = sentence.lower.get(k + 2).is_some_and(|w| lex.ends_with("participle_endings", w));
     let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
-        || (lex.is("function", next) && !lex.is("complement_preps", next))
+        || (lex.is("function", next) && (!lex.is("complement_preps", next) || verb_complement))
         || lex.is("speech", next)
         || lex.ends_with("verb_endings", next);
     free && next != "("

@@ -171,7 +171,22 @@ fn cue_facts(
             of_sentence[s].iter().map(|&m| mentions[m].tokens.clone()).filter(|t| t.len() > 1).collect();
         let relatives = relative_token_spans(sentence, &spans, lex);
         let clause_of = |k: usize| relatives.iter().position(|r| r.contains(&k));
-        sentence_dates.push(dates.iter().filter(|t| clause_of(t.start).is_none()).cloned().collect());
+        // A date a bound opens in its own phrase ("the deepest strikes since the war of 1971",
+        // "desde 2019") ends a span of time the sentence compares with; the story is not told
+        // at it. The phrase reaches back over words (and a possessive's apostrophe), not over
+        // punctuation, a number or another date.
+        let phrase_word = |k: usize| {
+            let token = &sentence.tokens[k];
+            (token.kind == TokenKind::Word || matches!(sentence.lower[k].as_str(), "'" | "’" | "'s" | "’s"))
+                && !dates.iter().any(|d| (d.start..d.end).contains(&k))
+        };
+        let bounded = |t: &timex::Timex| {
+            (t.start.saturating_sub(8)..t.start)
+                .rev()
+                .take_while(|&k| phrase_word(k))
+                .any(|k| lex.is("date_bounds", &sentence.lower[k]))
+        };
+        sentence_dates.push(dates.iter().filter(|t| clause_of(t.start).is_none() && !bounded(t)).cloned().collect());
         let days: Vec<(usize, Date)> = dates
             .iter()
             .filter_map(|t| match t.date {
@@ -963,6 +978,9 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     };
     // A participle after a comma ("…, accusing ⟨B⟩") says more of the clause's subject.
     let participle = |i: usize| predicate(i) && word(i).is_some_and(|w| lex.ends_with("participle_endings", w));
+    // A word whose ending makes it a noun: an actor before it names what the noun is of ("a
+    // ⟨UN Security Council⟩ resolution", "the ⟨Zamzam⟩ displacement camp"), and is no subject.
+    let noun = |i: usize| word(i).is_some_and(|w| lex.ends_with("noun_endings", w));
     // A post ("head of …", "porta-voz do …") is a noun, not the verb of a predicate.
     let role_word = |i: usize| match items.get(i) {
         Some(Item::Word(w)) => lex.role_at(&sentence.lower[*w..]).is_some(),
@@ -1080,16 +1098,19 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     let mut out = vec![whole];
     // The subject: the first actor a predicate follows, past adverbs and a negation ("⟨A⟩
     // não assinou a declaração , o que motivou…", "⟨A⟩ também vetou…").
-    let verb_after =
-        |k: usize| {
-            let mut j = k + 1;
-            while reduced.get(j).and_then(|&r| word(r)).is_some_and(|w| {
-                lex.is("coordinated_adverbs", w) || lex.negation.iter().any(|n| n.len() == 1 && n[0] == w)
-            }) {
-                j += 1;
-            }
-            Some(j).filter(|&j| predicate(reduced.get(j).copied().unwrap_or(usize::MAX)))
-        };
+    let verb_after = |k: usize| {
+        let mut j = k + 1;
+        // The nouns an actor qualifies head the subject with it: "⟨A⟩ administration said".
+        while reduced.get(j).is_some_and(|&r| {
+            noun(r)
+                || word(r).is_some_and(|w| {
+                    lex.is("coordinated_adverbs", w) || lex.negation.iter().any(|n| n.len() == 1 && n[0] == w)
+                })
+        }) {
+            j += 1;
+        }
+        Some(j).filter(|&j| reduced.get(j).is_some_and(|&r| predicate(r)))
+    };
     if let Some((p, verb)) =
         (0..reduced.len()).filter(|&k| is_group(reduced[k])).find_map(|k| Some((k, verb_after(k)?)))
     {
@@ -1106,7 +1127,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             let w = word(reduced[k]);
             // Another subject or clause: what follows is not the first subject's.
             if w.is_some_and(|w| lex.is("clause_breaks", w))
-                || (is_group(reduced[k]) && (embedded || predicate(reduced[k + 1])))
+                || (is_group(reduced[k]) && (embedded || predicate(reduced[k + 1]) && !noun(reduced[k + 1])))
             {
                 // Unless the first predicate reported that clause in another tense: a speech act
                 // joined by "and" in the speech word's tense is the speaker's again ("⟨A⟩ said ⟨B⟩

@@ -230,6 +230,27 @@ fn speakers_quantities_left_without_a_verb_and_posts_in_apposition() {
 }
 
 #[test]
+fn an_actor_that_qualifies_a_noun_is_no_new_subject() {
+    // "vetoed a UN Security Council resolution …, a move Peru called a disgrace", "seized the
+    // Kherson administration building … and has besieged Mariupol": the clause summary and the
+    // second predicate are still the first subject's; "and Cyprus accused" has its own.
+    check("noun-modifiers-en", Lang::En);
+}
+
+#[test]
+fn the_army_accused_of_a_deed_is_the_army_named_before() {
+    // "accused the army of shelling": "of" opens the accusation's complement, not the
+    // noun's, so "the army" takes up the armed forces named before.
+    let text = "The Sudanese Armed Forces retook Omdurman. Chad accused the army of shelling the border.";
+    let got = triples(&extractor().extract(&article(text, Lang::En)));
+    assert!(got.contains(&"Chad accuses Sudanese Armed Forces".to_string()), "{got:?}");
+    // The trap: "the army of Niger" is Niger's army, not the one named before.
+    let text = "The Sudanese Armed Forces retook Omdurman. Chad accused the army of Niger.";
+    let got = triples(&extractor().extract(&article(text, Lang::En)));
+    assert!(!got.contains(&"Chad accuses Sudanese Armed Forces".to_string()), "{got:?}");
+}
+
+#[test]
 fn undated_events_take_the_story_time() {
     let text = "Ghana accuses Togo of border raid\n\n\
         ACCRA, March 5, 2025 – Ghana accused Togo on Monday of sending soldiers across the border.\n\n\
@@ -400,6 +421,26 @@ fn a_clause_without_a_date_takes_the_one_its_sentence_set_before_it() {
     let text = "On Monday, Chile recalled its ambassador, after Peru had accused Chile of spying.";
     let ex = extractor().extract(&article(text, Lang::En));
     assert_ne!(when_and_where(&ex, Accuses).0.as_deref(), Some("2025-06-02"));
+}
+
+#[test]
+fn a_date_a_bound_opens_is_no_time_the_story_is_told_at() {
+    use newsgraph::relation::Relation::*;
+    // "since the crisis of 1992" compares with 1992: the next sentence is told at the
+    // dateline's day, not in 1992.
+    let text = "LIMA, June 4, 2025 – The protests were the largest since the crisis of 1992. \
+        Chile criticised Peru over the crackdown.";
+    assert_eq!(date_of(text, Lang::En, Criticizes).as_deref(), Some("2025-06-04"));
+    let text = "Lima, 4 de junho de 2025 – Os protestos foram os maiores desde a crise de 1992. \
+        O Chile criticou o Peru pela repressão.";
+    assert_eq!(date_of(text, Lang::Pt, Criticizes).as_deref(), Some("2025-06-04"));
+    // The trap: a year no bound opens sets the story's time.
+    let text = "LIMA, June 4, 2025 – The protests were the largest in 1992. Chile criticised Peru over the crackdown.";
+    assert_eq!(date_of(text, Lang::En, Criticizes).as_deref(), Some("1992"));
+    // A bound reaches no further than its phrase: "in May" after a dash is the story's.
+    let text = "LIMA, June 4, 2025 – The summit, the first since 1950 – will take place in May. \
+        Chile criticised Peru over the crackdown.";
+    assert_eq!(date_of(text, Lang::En, Criticizes).as_deref(), Some("2025-05"));
 }
 
 #[test]
