@@ -1614,7 +1614,13 @@ fn find_source(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], le
             && (start == 0 || sentence.lower[start - 1] == ",");
         let is_source_kind =
             matches!(mentions[m].referent, Referent::Known(..) | Referent::Organization(..) | Referent::Acronym(_));
-        if (cue_before || verb_before || (verb_after && start > 0)) && is_source_kind {
+        // "Segundo Fulano, …", "According to Smith, …": whoever a sentence opens by citing
+        // is its source, a person too (or a name taken for one), not the subject after the
+        // comma, even where the mention took that subject in as its apposition ("Segundo
+        // Fulano, o senador reuniu-se…").
+        let opening_citation = lex.source_before.iter().any(|p| before == p.len() && sentence.lower[..before] == p[..])
+            && sentence.lower[start..=mentions[m].tokens.end.min(sentence.lower.len() - 1)].iter().any(|w| w == ",");
+        if (cue_before || verb_before || (verb_after && start > 0)) && (is_source_kind || opening_citation) {
             return Some(m);
         }
     }

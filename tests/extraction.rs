@@ -230,6 +230,14 @@ fn speakers_quantities_left_without_a_verb_and_posts_in_apposition() {
 }
 
 #[test]
+fn whoever_a_sentence_opens_by_citing_is_its_source_not_its_subject() {
+    // "Segundo Fulano, o senador reuniu-se com X": the senator met X, not Fulano, even where
+    // the name took "o senador" in as its apposition.
+    check("citations-en", Lang::En);
+    check("citations-pt", Lang::Pt);
+}
+
+#[test]
 fn an_actor_that_qualifies_a_noun_is_no_new_subject() {
     // "vetoed a UN Security Council resolution …, a move Peru called a disgrace", "seized the
     // Kherson administration building … and has besieged Mariupol": the clause summary and the
