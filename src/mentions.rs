@@ -636,13 +636,9 @@ fn description_anaphora(
     lex: &Lexicon,
 ) {
     let len = mentions.len();
-    let recent: Vec<bool> = descriptions
-        .iter()
-        .map(|d| {
-            d.sentence + DESCRIPTION_REACH >= s
-                || mentions[..first].iter().any(|m| m.referent == d.referent && m.sentence + DESCRIPTION_REACH >= s)
-        })
-        .collect();
+    // Which descriptions are still at hand: worked out for the first head the sentence has
+    // (most sentences have none), from the mentions of the sentences before.
+    let mut recent: Option<Vec<bool>> = None;
     for k in 1..sentence.lower.len() {
         let head = &sentence.lower[k];
         // The noun itself, or the nouns a deed's phrase of one to three words stands for.
@@ -664,9 +660,20 @@ fn description_anaphora(
             continue;
         };
         let between = &sentence.lower[det + 1..k];
+        let recent = recent.get_or_insert_with(|| {
+            descriptions
+                .iter()
+                .map(|d| {
+                    d.sentence + DESCRIPTION_REACH >= s
+                        || mentions[..first]
+                            .iter()
+                            .any(|m| m.referent == d.referent && m.sentence + DESCRIPTION_REACH >= s)
+                })
+                .collect()
+        });
         let fitting: Vec<&Description> = descriptions
             .iter()
-            .zip(&recent)
+            .zip(recent.iter())
             .filter(|&(d, &recent)| {
                 d.sentence < s
                     && recent

@@ -832,11 +832,13 @@ fn encode(
 /// prisão", "condenado pelos crimes de corrupção" (a conviction; "classificou o ataque de crime
 /// hediondo" is none).
 fn penalty_after(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize) -> bool {
-    let words = &sentence.lower;
-    (cue + 1..words.len()).any(|k| {
-        lex.is("penalty", &words[k])
-            || words.get(k + 1).is_some_and(|next| lex.is("penalty", &format!("{} {next}", words[k])))
-    })
+    (cue + 1..sentence.lower.len()).any(|k| phrase_at(sentence, lex, "penalty", k))
+}
+
+/// Whether a phrase of word list `list` (one or two words) starts at token `t`.
+fn phrase_at(sentence: &Sentence<'_>, lex: &Lexicon, list: &str, t: usize) -> bool {
+    let Some(first) = sentence.lower.get(t) else { return false };
+    lex.is(list, first) || sentence.lower.get(t + 1).is_some_and(|next| lex.is(list, &format!("{first} {next}")))
 }
 
 /// Whether a list goes on after the actor that ends at token `end` (a name in parentheses
@@ -1452,9 +1454,7 @@ fn day_in_parentheses(items: &[Item], sentence: &Sentence<'_>, i: usize) -> bool
 /// comma it speaks of the whole clause before it ("…, a move ⟨Y⟩ called illegal", "…, o que
 /// motivou críticas de ⟨Y⟩"), whose subject is its actor.
 fn summarises(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
-    let Some(first) = sentence.lower.get(t) else { return false };
-    lex.is("clause_summaries", first)
-        || sentence.lower.get(t + 1).is_some_and(|next| lex.is("clause_summaries", &format!("{first} {next}")))
+    phrase_at(sentence, lex, "clause_summaries", t)
 }
 
 /// Whether token `t` is a word written in lower case that is not a function word: a
@@ -1605,8 +1605,14 @@ fn find_source(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], le
             }
         };
         let before = skip_article(start);
-        let cue_before =
-            lex.source_before.iter().any(|p| before >= p.len() && sentence.lower[before - p.len()..before] == p[..]);
+        // Where the longest source cue ending before the name starts.
+        let cue_start = lex
+            .source_before
+            .iter()
+            .filter(|p| before >= p.len() && sentence.lower[before - p.len()..before] == p[..])
+            .map(|p| before - p.len())
+            .min();
+        let cue_before = cue_start.is_some();
         let verb_before = before >= 1
             && lex.source_after.contains(&sentence.lower[before - 1])
             && sentence.lower.get(mentions[m].tokens.end).is_none_or(|w| matches!(w.as_str(), "." | "," | ";"));
@@ -1618,8 +1624,8 @@ fn find_source(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], le
         // is its source, a person too (or a name taken for one), not the subject after the
         // comma, even where the mention took that subject in as its apposition ("Segundo
         // Fulano, o senador reuniu-se…").
-        let opening_citation = lex.source_before.iter().any(|p| before == p.len() && sentence.lower[..before] == p[..])
-            && sentence.lower[start..=mentions[m].tokens.end.min(sentence.lower.len() - 1)].iter().any(|w| w == ",");
+        let opening_citation = cue_start == Some(0)
+            && sentence.lower.iter().skip(start).take(mentions[m].tokens.len() + 1).any(|w| w == ",");
         if (cue_before || verb_before || (verb_after && start > 0)) && (is_source_kind || opening_citation) {
             return Some(m);
         }
