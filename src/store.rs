@@ -12,13 +12,16 @@ use crate::rdf::{background_graph, summary_graph};
 use crate::summary::{self, Deltas};
 use crate::vocab::iri;
 use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Variable,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, QuadRef,
+    Term, TermRef, Variable,
 };
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 use spargebra::algebra::{AggregateExpression, Expression, GraphPattern, OrderExpression};
 use spargebra::GraphUpdateOperation;
+use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::time::Duration;
 
@@ -66,6 +69,14 @@ pub struct GraphChange {
     pub before: usize,
     /// Its quads after.
     pub after: usize,
+}
+
+/// What an update compares a graph by: its size and an order-free sum of its quads'
+/// hashes, so that replacing one quad by another is seen as a change.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Digest {
+    quads: usize,
+    sum: u64,
 }
 
 /// How a query may run.
@@ -495,8 +506,10 @@ impl GraphStore {
     }
 
     /// Runs a SPARQL UPDATE (never with `SERVICE` or `LOAD`: nothing from another
-    /// endpoint) and says what it changed: the quads of each graph before and after.
-    /// When it changed anything, the summary is rebuilt from the articles.
+    /// endpoint) in one transaction and says what it changed: each graph whose quads
+    /// differ, with its size before and after. The changed articles' summary counts
+    /// move in the same commit, so a crash leaves both or neither; an update that
+    /// edits the summary itself has it rebuilt from the articles.
     pub fn update(&self, sparql: &str) -> Result<Vec<GraphChange>, StoreError> {
         let parsed = match spargebra::SparqlParser::new().parse_update(sparql) {
             Ok(parsed) => parsed,
@@ -516,40 +529,75 @@ impl GraphStore {
                 _ => {}
             }
         }
-        let before = self.graph_sizes()?;
+        let before = self.graph_digests(self.store.iter())?;
+        let mut transaction = self.store.start_transaction()?;
         SparqlEvaluator::new()
             .for_update(parsed)
-            .on_store(&self.store)
+            .on_transaction(&mut transaction)
             .execute()
             .map_err(|e| StoreError::UpdateFailed(e.to_string()))?;
-        let after = self.graph_sizes()?;
-        if before != after {
-            // An update may change any article's graph: its counts are taken again
-            // from every article (not atomic with the update: a crash between the two
-            // leaves the summary's marker, so `newsgraph summarize` is the remedy).
-            self.rebuild_summary()?;
-        }
+        let after = self.graph_digests(transaction.iter())?;
         let mut graphs: Vec<&GraphName> = before.keys().chain(after.keys()).collect();
         graphs.sort_by_key(|g| g.to_string());
         graphs.dedup();
+        graphs.retain(|g| before.get(g) != after.get(g));
+        // Each changed article's counts move as a re-ingest's do: its old version's
+        // keys (read outside the transaction, which still sees the store as it was)
+        // come off, its new version's go on, in the same commit as the update.
+        let (summary, background) = (summary_graph(), background_graph());
+        let mut deltas = Deltas::default();
+        let mut summary_edited = false;
+        for &graph in &graphs {
+            let GraphName::NamedNode(name) = graph else { continue };
+            if *name == summary {
+                summary_edited = true;
+                continue;
+            }
+            if *name == background {
+                continue;
+            }
+            let name = GraphNameRef::NamedNode(name.as_ref());
+            let old = self.store.quads_for_pattern(None, None, None, Some(name)).collect::<Result<Vec<_>, _>>()?;
+            let new = transaction.quads_for_pattern(None, None, None, Some(name)).collect::<Result<Vec<_>, _>>()?;
+            for (quads, sign) in [(old, -1), (new, 1)] {
+                if is_article(name, &quads) {
+                    deltas.add(&summary::keys(quads.iter().map(Quad::as_ref)), sign);
+                }
+            }
+        }
+        transaction.extend(deltas.partial_quads().iter().map(Quad::as_ref));
+        transaction.commit()?;
+        if summary_edited {
+            // Counts written by hand are not kept: the summary is the articles' counts.
+            self.rebuild_summary()?;
+        } else {
+            self.fold_summary()?;
+        }
         Ok(graphs
             .into_iter()
-            .map(|g| GraphChange {
-                graph: g.clone(),
-                before: before.get(g).copied().unwrap_or(0),
-                after: after.get(g).copied().unwrap_or(0),
+            .map(|g| {
+                let size = |digests: &HashMap<GraphName, Digest>| digests.get(g).map_or(0, |d| d.quads);
+                GraphChange { graph: g.clone(), before: size(&before), after: size(&after) }
             })
-            .filter(|c| c.before != c.after)
             .collect())
     }
 
-    /// The number of quads in each graph.
-    fn graph_sizes(&self) -> Result<HashMap<GraphName, usize>, StoreError> {
-        let mut sizes = HashMap::new();
-        for quad in self.store.iter() {
-            *sizes.entry(quad?.graph_name).or_insert(0) += 1;
+    /// Each graph's digest over these quads (a whole store's or a transaction's).
+    fn graph_digests(
+        &self,
+        quads: impl Iterator<Item = Result<Quad, StorageError>>,
+    ) -> Result<HashMap<GraphName, Digest>, StoreError> {
+        let mut digests: HashMap<GraphName, Digest> = HashMap::new();
+        for quad in quads {
+            let quad = quad?;
+            let mut hasher = DefaultHasher::new();
+            quad.hash(&mut hasher);
+            let hash = hasher.finish();
+            let digest = digests.entry(quad.graph_name).or_default();
+            digest.quads += 1;
+            digest.sum = digest.sum.wrapping_add(hash);
         }
-        Ok(sizes)
+        Ok(digests)
     }
 
     /// Every quad, or those of one graph.
@@ -586,6 +634,17 @@ impl GraphStore {
 }
 
 /// The value of an `xsd:integer` literal.
+/// Whether these quads of a graph make an article: the graph's node typed
+/// `schema:NewsArticle` in it.
+fn is_article(graph: GraphNameRef<'_>, quads: &[Quad]) -> bool {
+    let GraphNameRef::NamedNode(node) = graph else { return false };
+    quads.iter().any(|q| {
+        q.predicate.as_str() == iri::RDF_TYPE
+            && q.object.as_ref() == TermRef::NamedNode(NamedNodeRef::new_unchecked(iri::SCHEMA_NEWS_ARTICLE))
+            && q.subject.as_ref() == NamedOrBlankNodeRef::NamedNode(node)
+    })
+}
+
 fn integer(term: &Term) -> Option<i64> {
     match term {
         Term::Literal(l) if l.datatype().as_str() == "http://www.w3.org/2001/XMLSchema#integer" => {

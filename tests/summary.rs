@@ -108,6 +108,7 @@ fn count(counts: &BTreeMap<(String, String), i64>, node: &str, property: &str) -
 
 const RUSSIA: &str = "https://w3id.org/newsgraph/id/country-ru";
 const PORTUGAL: &str = "https://w3id.org/newsgraph/id/country-pt";
+const UKRAINE: &str = "https://w3id.org/newsgraph/id/country-ua";
 
 fn three_articles() -> Vec<Article> {
     vec![
@@ -196,6 +197,49 @@ fn rebuilding_the_summary_gives_the_counts_kept_at_ingest() {
     let kept = summary_counts(&store);
     assert_eq!(store.rebuild_summary().unwrap(), 3);
     assert_eq!(summary_counts(&store), kept);
+}
+
+#[test]
+fn an_update_moves_the_counts_of_what_it_changed_even_at_the_same_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = GraphStore::open(&dir.path().join("s")).unwrap();
+    ingest(&store, &three_articles());
+    // A correction that replaces one quad by another: every graph keeps its size.
+    let changes = store
+        .update(&format!(
+            "PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+             DELETE {{ GRAPH ?g {{ ?e ng:object <{UKRAINE}> }} }}
+             INSERT {{ GRAPH ?g {{ ?e ng:object <{PORTUGAL}> }} }}
+             WHERE {{ GRAPH ?g {{ ?e ng:object <{UKRAINE}> }} }}"
+        ))
+        .unwrap();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].before, changes[0].after);
+    let counts = summary_counts(&store);
+    assert_eq!(counts, recount(&store));
+    assert_eq!(count(&counts, UKRAINE, iri::NG_ACTOR_ARTICLES), 1, "still mentioned: {counts:#?}");
+    let facts = |object: &str| {
+        solution_rows(
+            &store,
+            &format!(
+                "PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+                 SELECT ?n WHERE {{ GRAPH ?s {{ ?t ng:factObject <{object}> ; ng:assertedArticles ?n }} }}"
+            ),
+            &[],
+        )
+    };
+    assert!(facts(UKRAINE).is_empty(), "the old fact's count goes");
+    assert_eq!(facts(PORTUGAL), [["1"]], "the new fact is counted");
+    assert_eq!(partials(&store), 0);
+    // A count written into the summary by hand does not stay: the summary is rebuilt.
+    store
+        .update(&format!(
+            "INSERT DATA {{ GRAPH <{}> {{ <{RUSSIA}> <{}> 40 }} }}",
+            newsgraph::rdf::summary_graph().as_str(),
+            iri::NG_PLACE_ARTICLES
+        ))
+        .unwrap();
+    assert_eq!(summary_counts(&store), recount(&store));
 }
 
 /// A store of the bundled examples and the articles above.
