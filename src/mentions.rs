@@ -190,7 +190,9 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         for m in &mut mentions[first..] {
             let (start, end) = (m.tokens.start, m.tokens.end);
             let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
-            let static_place = start > 0 && lex.is("locative", word(start - 1));
+            // "em Pyongyang", "at the White House": a locative preposition, perhaps with an article.
+            let static_place = (start > 0 && lex.is("locative", word(start - 1)))
+                || (start > 1 && lex.is("locative_articles", word(start - 1)) && lex.is("locative", word(start - 2)));
             // "visitou Taipé", "foi a Jerusalém", "arrived in Kyiv": the goal of a journey is a place.
             let journey = (1..=2).any(|d| start >= d && lex.is("motion", word(start - d)));
             // "Brasília, 2 de agosto de 2024 –": a dateline names where the article was written.

@@ -321,6 +321,26 @@ fn a_capital_used_as_a_place_is_a_place_and_dates_resolve() {
 }
 
 #[test]
+fn a_seat_after_a_locative_and_an_article_is_a_place() {
+    let kinds = |text: &str| {
+        let ex = extractor().extract(&article(text, Lang::En));
+        ex.mention_entities
+            .iter()
+            .flatten()
+            .map(|&e| (ex.entities[e].label.clone(), ex.entities[e].kind))
+            .collect::<Vec<_>>()
+    };
+    let at = kinds("The president spoke to reporters at the White House on Monday.");
+    assert!(at.iter().any(|(l, k)| l == "White House" && *k == newsgraph::gazetteer::Kind::Place), "{at:?}");
+    // The seat acting is its government's country.
+    let acting = kinds("The White House said the talks would go on.");
+    assert!(
+        acting.iter().any(|(l, k)| l == "United States" && *k == newsgraph::gazetteer::Kind::Country),
+        "{acting:?}"
+    );
+}
+
+#[test]
 fn a_surname_alone_is_the_same_person() {
     let text = "The Kenyan president, William Ruto, arrived in Addis Ababa. Ruto later met African Union officials.";
     let ex = extractor().extract(&article(text, Lang::En));
