@@ -166,21 +166,14 @@ fn a_deed_named_by_its_noun_is_judged_as_its_doer() {
 }
 
 #[test]
-fn a_visit_as_the_occasion_and_a_relative_clause_on_the_body() {
-    // "Em viagem à Alemanha, o presidente X …", "X falou …, em visita a Y", "X acusou Z,
-    // durante uma visita a Y" are X's visits; "a visita de Lula" is Lula's, not the subject's
-    // after the comma; "disse ele" after a quote naming Pyongyang is nobody's visit. "a NATO,
-    // da qual a Turquia faz parte" makes a member, "a que a Noruega nunca aderiu" does not.
-    check("visits-occasion-pt", Lang::Pt);
-}
-
-#[test]
-fn a_politicians_party_makes_a_member() {
-    // "Michel Temer (PMDB)", "Renan Calheiros (PMDB-AL)": the party in parentheses, no other
-    // name of the person ("o DEM" later is the party, not Rodrigo Maia); "é filiada ao",
-    // "filiou-se ao", "se filiou ao"; not "não é filiado", "já foi filiado", "desfiliou-se do",
-    // "pode filiar-se".
+fn portuguese_memberships_and_visits() {
+    // "Michel Temer (PMDB)", "Renan Calheiros (PMDB-AL)": the party in parentheses, no other name
+    // of the person ("o DEM" later is the party); "é filiada ao", "se filiou ao", not "já foi
+    // filiado", "desfiliou-se do", "pode filiar-se". "a NATO, da qual a Turquia faz parte" makes a
+    // member, "a que a Noruega nunca aderiu" does not. "Em viagem à Alemanha, o presidente X",
+    // "X acusou Z, durante uma visita a Y" are X's visits; "a visita de Lula" is Lula's.
     check("parties-pt", Lang::Pt);
+    check("visits-occasion-pt", Lang::Pt);
 }
 
 #[test]
