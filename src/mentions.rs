@@ -183,6 +183,11 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
                 }
             }
         }
+        for m in &mut found {
+            if let Some(entry) = party_with_region(m, gaz, lex) {
+                m.referent = Referent::Known(entry, LabelKind::Name);
+            }
+        }
         mentions.append(&mut found);
         mentions[first..].sort_by_key(|m| m.tokens.start);
         attach_complements(sentence, &mut mentions, first, gaz, lex);
@@ -749,6 +754,19 @@ fn capitals(
 
 /// Picks among the entries a label stands for: a name over a demonym, then
 /// countries, organisations, people, places, seats.
+/// A known organisation written in capitals with a region after a hyphen ("PSDB-MG",
+/// the regions listed under `party_regions`): the organisation, as its acronym alone is.
+fn party_with_region(m: &Mention, gaz: &Gazetteer, lex: &Lexicon) -> Option<usize> {
+    let Referent::Acronym(text) = &m.referent else { return None };
+    let (acronym, region) = text.rsplit_once('-')?;
+    if !lex.is("party_regions", &region.to_lowercase()) {
+        return None;
+    }
+    let [hit] = &gaz.find(acronym)[..] else { return None };
+    let (entry, _) = best_target(gaz, &hit.targets);
+    (hit.span == (0..acronym.len()) && gaz.entries[entry].kind == Kind::Organization).then_some(entry)
+}
+
 fn best_target(gaz: &Gazetteer, targets: &[(usize, LabelKind)]) -> (usize, LabelKind) {
     *targets
         .iter()
@@ -1214,7 +1232,16 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         {
             let inside = sentence.original[end + 1];
             if inside.len() >= 2 && inside.chars().next().is_some_and(char::is_uppercase) && !inside.contains(' ') {
-                mentions[i].acronym = Some(inside.to_string());
+                // A person's parenthesis names a party or a body ("João Doria (PSDB)"), no
+                // other name of the person: it stays an actor inside the person's mention.
+                let person = match mentions[i].referent {
+                    Referent::Person(_) => true,
+                    Referent::Known(e, _) => gaz.entries[e].kind == Kind::Person,
+                    _ => false,
+                };
+                if !person {
+                    mentions[i].acronym = Some(inside.to_string());
+                }
                 mentions[i].tokens.end = end + 3;
                 for m in mentions[first..len].iter_mut() {
                     if m.tokens.start == end + 1 {

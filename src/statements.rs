@@ -118,6 +118,7 @@ pub fn find(
     context_places(mentions, resolved, &mut facts);
     role_facts(mentions, roles, resolved, gaz, lex, &mut facts);
     knowledge_facts(mentions, resolved, gaz, &mut facts);
+    party_facts(sentences, mentions, resolved, gaz, &mut facts);
     dedup(facts)
 }
 
@@ -1789,6 +1790,55 @@ fn knowledge_facts(mentions: &[Mention], resolved: &Resolved, gaz: &Gazetteer, f
         let named = |c: usize| resolved.of_mention.contains(&Some(c));
         if let Some(c) = ents.iter().position(|x| x.known == Some(parent)).filter(|&c| named(c)) {
             facts.push(structural(Relation::LocatedIn, e, c, mention.sentence, "gazetteer", String::new()));
+        }
+    }
+}
+
+/// A politician's party in parentheses after the name ("João Doria (PSDB)", "Aécio Neves
+/// (PSDB-MG)"): the person is its member. A party's acronym may stand for another
+/// country's party, so only one of a country the article names, or names something of
+/// (a city, a body, another party), is taken.
+fn party_facts(
+    sentences: &[Sentence<'_>],
+    mentions: &[Mention],
+    resolved: &Resolved,
+    gaz: &Gazetteer,
+    facts: &mut Vec<Fact>,
+) {
+    let ents = &resolved.entities;
+    let named = |c: usize, party: usize| {
+        resolved
+            .of_mention
+            .iter()
+            .flatten()
+            .any(|&e| ents[e].known.is_some_and(|k| k == c || (k != party && gaz.entries[k].country == Some(c))))
+    };
+    for (p, person) in mentions.iter().enumerate() {
+        let Some(e) = resolved.of_mention[p].filter(|&e| ents[e].kind == Kind::Person) else { continue };
+        let end = person.tokens.end;
+        let lower = &sentences[person.sentence].lower;
+        if end < 3 || lower[end - 3] != "(" || lower[end - 1] != ")" {
+            continue;
+        }
+        let party = mentions.iter().enumerate().find_map(|(j, m)| {
+            let o = resolved.of_mention[j]?;
+            let known = ents[o].known?;
+            let entry = &gaz.entries[known];
+            (m.sentence == person.sentence
+                && m.tokens == (end - 2..end - 1)
+                && entry.org_kind.as_deref() == Some("PoliticalParty")
+                && entry.country.is_some_and(|c| named(c, known)))
+            .then_some(o)
+        });
+        if let Some(o) = party {
+            facts.push(structural(
+                Relation::MemberOf,
+                e,
+                o,
+                person.sentence,
+                "party in parentheses",
+                sentences[person.sentence].original[end - 3..end].join(" "),
+            ));
         }
     }
 }

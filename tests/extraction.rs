@@ -166,6 +166,17 @@ fn a_deed_named_by_its_noun_is_judged_as_its_doer() {
 }
 
 #[test]
+fn portuguese_memberships_and_visits() {
+    // "Michel Temer (PMDB)", "Renan Calheiros (PMDB-AL)": the party in parentheses, no other name
+    // of the person ("o DEM" later is the party); "é filiada ao", "se filiou ao", not "já foi
+    // filiado", "desfiliou-se do", "pode filiar-se". "a NATO, da qual a Turquia faz parte" makes a
+    // member, "a que a Noruega nunca aderiu" does not. "Em viagem à Alemanha, o presidente X",
+    // "X acusou Z, durante uma visita a Y" are X's visits; "a visita de Lula" is Lula's.
+    check("parties-pt", Lang::Pt);
+    check("visits-occasion-pt", Lang::Pt);
+}
+
+#[test]
 fn negation_and_hedging_keep_facts_out() {
     check("factuality-en", Lang::En);
     check("factuality-pt", Lang::Pt);
