@@ -429,6 +429,22 @@ fn cue_facts(
                         if group("so").is_some() && partner_follows(sentence, lex, token_span.1, &names) {
                             continue;
                         }
+                        // "A e B assinaram acordos de delação premiada": each made a plea deal with
+                        // the prosecutors, not a deal with the other (`plea_deals` in the match or
+                        // the three words after it); one made "entre A e B" is theirs.
+                        let between = match group("so") {
+                            Some(Item::Group(all)) => all.iter().map(|&m| mentions[m].tokens.start).min(),
+                            _ => None,
+                        }
+                        .is_some_and(|t| t > 0 && lex.is("between", &sentence.lower[t - 1]));
+                        if group("so").is_some()
+                            && !between
+                            && relation == Relation::SignsAgreementWith
+                            && (token_span.0..(token_span.1 + 3).min(sentence.lower.len()))
+                                .any(|k| lex.is("plea_deals", &sentence.lower[k]))
+                        {
+                            continue;
+                        }
                         // "met Rahman's envoy": the meeting is with the envoy, not Rahman (a
                         // country's or body's envoy stands for it: "met Ghana's president").
                         if relation == Relation::MeetsWith

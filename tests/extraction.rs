@@ -604,3 +604,10 @@ fn a_list_that_meets_someone_together_does_not_meet_itself() {
     check("together-en", Lang::En);
     check("together-pt", Lang::Pt);
 }
+
+#[test]
+fn an_acronym_only_another_language_writes_for_an_entry_is_not_it() {
+    // "a OAS" in Portuguese is the builder, not the OEA; "the OEA" in English is not the OAS.
+    check("acronyms-pt", Lang::Pt);
+    check("acronyms-en", Lang::En);
+}
