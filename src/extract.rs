@@ -102,7 +102,7 @@ impl Extractor {
         let spans = text::sentences(text);
         let sentences: Vec<Sentence<'_>> = spans.iter().map(|r| Sentence::new(text, r.clone())).collect();
         let published = article.published.or_else(|| dateline(&sentences, lex));
-        let mut hits = self.gazetteer.find(text);
+        let mut hits = self.gazetteer.find_in(text, lang.tag());
         capitals_dateline(text, &sentences, &self.gazetteer, lex, &mut hits);
         let (mentions, roles) = mentions::find(&sentences, &hits, &self.gazetteer, lex);
         let resolved = entities::resolve(&mentions, &roles, &self.gazetteer, &self.people, lang.tag());

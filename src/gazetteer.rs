@@ -120,6 +120,10 @@ pub struct Gazetteer {
     pub entries: Vec<Entry>,
     by_iri: HashMap<String, usize>,
     targets: Vec<Vec<(usize, LabelKind)>>,
+    /// Per pattern, the one language an acronym is written in when its entry has another
+    /// acronym in another language ("OAS"@en beside "OEA"@pt): in a text of another language
+    /// it names something else (OAS, the Brazilian builder).
+    only_in: Vec<Option<String>>,
     patterns: Vec<String>,
     matcher: AhoCorasick,
     /// All quads read, for loading as background knowledge.
@@ -192,6 +196,8 @@ impl Gazetteer {
             });
         }
         let mut names: HashMap<String, Vec<(usize, LabelKind)>> = HashMap::new();
+        // The languages each entry writes each of its acronyms in ("pt-BR" as "pt").
+        let mut acronyms: HashMap<(String, usize), Vec<String>> = HashMap::new();
         let mut add = |text: &str, target: (usize, LabelKind)| {
             let list = names.entry(text.to_string()).or_default();
             if !list.contains(&target) {
@@ -214,6 +220,10 @@ impl Gazetteer {
                             }
                         }
                         add(l.value(), (i, LabelKind::Name));
+                        if is_acronym(l.value()) {
+                            let lang = l.language().unwrap_or("").split('-').next().unwrap_or("").to_string();
+                            acronyms.entry((l.value().to_string(), i)).or_default().push(lang);
+                        }
                     }
                 }
                 iri::NG_DEMONYM => {
@@ -271,12 +281,29 @@ impl Gazetteer {
         }
         let mut patterns: Vec<String> = names.keys().filter(|k| !k.trim().is_empty()).cloned().collect();
         patterns.sort();
-        let targets = patterns.iter().map(|p| names[p].clone()).collect();
+        let targets: Vec<Vec<(usize, LabelKind)>> = patterns.iter().map(|p| names[p].clone()).collect();
+        let only_in = patterns
+            .iter()
+            .zip(&targets)
+            .map(|(p, targets)| {
+                let langs = |key: &(String, usize)| acronyms.get(key).cloned().unwrap_or_default();
+                let mut only = targets.iter().map(|&(e, _)| {
+                    let own = langs(&(p.clone(), e));
+                    let lang = (own.len() == 1 && !own[0].is_empty()).then(|| own[0].clone())?;
+                    let other = acronyms
+                        .iter()
+                        .any(|((a, f), l)| *f == e && a != p && l.iter().any(|x| !x.is_empty() && *x != lang));
+                    other.then_some(lang)
+                });
+                let first = only.next().flatten()?;
+                only.all(|l| l.as_ref() == Some(&first)).then_some(first)
+            })
+            .collect();
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("gazetteer labels compile");
-        Gazetteer { entries, by_iri, targets, patterns, matcher, quads }
+        Gazetteer { entries, by_iri, targets, only_in, patterns, matcher, quads }
     }
 
     /// The entry of an IRI.
@@ -299,10 +326,29 @@ impl Gazetteer {
         hits
     }
 
+    /// Every label or demonym found in a text of a language (its tag: "pt", "en"), leaving
+    /// out an acronym that only another language writes for its entry ("OAS" in Portuguese,
+    /// where the Organization of American States is "OEA").
+    pub fn find_in(&self, text: &str, lang: &str) -> Vec<Hit> {
+        let mut hits = self.find(text);
+        hits.retain(|h| {
+            let pattern = self.patterns.binary_search_by(|p| p.as_str().cmp(&text[h.span.clone()]));
+            pattern.map_or(true, |i| self.only_in[i].as_ref().is_none_or(|l| l == lang))
+        });
+        hits
+    }
+
     /// Every label string the matcher knows, with its targets (for data tests).
     pub fn labels(&self) -> impl Iterator<Item = (&str, &[(usize, LabelKind)])> {
         self.patterns.iter().map(String::as_str).zip(self.targets.iter().map(Vec::as_slice))
     }
+}
+
+/// Whether a label is an acronym: two to eight capitals or digits ("OAS", "G-20", "R&AW").
+fn is_acronym(label: &str) -> bool {
+    (2..=8).contains(&label.chars().count())
+        && label.chars().any(char::is_uppercase)
+        && label.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
 }
 
 fn term_iri(term: &Term) -> Option<&str> {

@@ -410,6 +410,42 @@ fn cue_facts(
                             continue;
                         }
                         let (Some(su), Some(ob)) = (su, ob) else { continue };
+                        // "Ghana beat Senegal in the qualifier", "Kenya met Uganda in the opening
+                        // match", "Wales travel to Rome for the Six Nations": teams and players in
+                        // a sentence about a game play it, and meet, fight or visit no one.
+                        if matches!(relation, Relation::MeetsWith | Relation::Attacks | Relation::Visits)
+                            && sentence.lower.iter().any(|w| lex.is("fixtures", w))
+                        {
+                            continue;
+                        }
+                        // "falou sobre o relacionamento com a X", "spoke of his ties with X": the
+                        // "com"/"with" is the noun's, and the talk is about X, not with X.
+                        if relation == Relation::MeetsWith
+                            && ties_before(sentence, lex, cue_token, mentions[b].tokens.start)
+                        {
+                            continue;
+                        }
+                        // "A, B e C tiveram conversas com D", "A and B held talks with C": the
+                        // list's members met D together, not each other.
+                        if group("so").is_some() && partner_follows(sentence, lex, token_span.1, &names) {
+                            continue;
+                        }
+                        // "A e B assinaram acordos de delação premiada": each made a plea deal with
+                        // the prosecutors, not a deal with the other (`plea_deals` in the match or
+                        // the three words after it); one made "entre A e B" is theirs.
+                        let between = match group("so") {
+                            Some(Item::Group(all)) => all.iter().map(|&m| mentions[m].tokens.start).min(),
+                            _ => None,
+                        }
+                        .is_some_and(|t| t > 0 && lex.is("between", &sentence.lower[t - 1]));
+                        if group("so").is_some()
+                            && !between
+                            && relation == Relation::SignsAgreementWith
+                            && (token_span.0..(token_span.1 + 3).min(sentence.lower.len()))
+                                .any(|k| lex.is("plea_deals", &sentence.lower[k]))
+                        {
+                            continue;
+                        }
                         // "met Rahman's envoy": the meeting is with the envoy, not Rahman (a
                         // country's or body's envoy stands for it: "met Ghana's president").
                         if relation == Relation::MeetsWith
@@ -432,6 +468,16 @@ fn cue_facts(
                         if rule.mutual && (ents[su].kind == Kind::Person || ents[ob].kind == Kind::Person) {
                             continue;
                         }
+                        // A meeting or visit still to come has not happened: "vai reunir-se com",
+                        // "conversará com", "will meet", "is due to visit" (a word of `planned` at
+                        // the cue or the three words before it) are only announced.
+                        let modality = if matches!(relation, Relation::MeetsWith | Relation::Visits)
+                            && planned(sentence, lex, cue_token)
+                        {
+                            Modality::Hedged
+                        } else {
+                            modality
+                        };
                         facts.push(Fact {
                             relation,
                             subject: su,
@@ -600,6 +646,34 @@ fn unsigned(sentence: &Sentence<'_>, lex: &Lexicon, span: (usize, usize)) -> boo
     (span.0.saturating_sub(4)..end).any(|k| {
         lex.is("unsigned", &words[k]) && (k + 1..(k + 4).min(end)).any(|j| lex.is("agreement_nouns", &words[j]))
     })
+}
+
+/// Whether a meeting or visit is only planned: a word of `planned` ("vai", "reunirá",
+/// "will", "due") at its cue word or in the three words before it.
+fn planned(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize) -> bool {
+    let words = &sentence.lower;
+    (cue.saturating_sub(3)..(cue + 1).min(words.len())).any(|k| lex.is("planned", &words[k]))
+}
+
+/// Whether the word that brings in a meeting's object (`partners`: "com", "with") between
+/// the cue and the object belongs to a noun of ties before it (`ties`: "relacionamento",
+/// "relations"): "falou da relação com X" speaks of X.
+fn ties_before(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: usize) -> bool {
+    let words = &sentence.lower;
+    (cue + 1..object.min(words.len()))
+        .rev()
+        .find(|&k| lex.is("partners", &words[k]))
+        .is_some_and(|k| lex.is("ties", &words[k - 1]))
+}
+
+/// Whether the other side of a meeting follows the words a list of actors met with: a word
+/// of `partners` ("com", "with") right after the match (or one word later), and an actor
+/// within five words of it.
+fn partner_follows(sentence: &Sentence<'_>, lex: &Lexicon, end: usize, names: &[&Mention]) -> bool {
+    let words = &sentence.lower;
+    (end..(end + 2).min(words.len()))
+        .find(|&k| lex.is("partners", &words[k]))
+        .is_some_and(|k| names.iter().any(|m| k < m.tokens.start && m.tokens.start <= k + 5))
 }
 
 /// Whether an actor speaks rather than fights when the words say it attacks: a person, or

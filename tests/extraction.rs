@@ -207,7 +207,7 @@ fn a_country_or_company_before_a_company_noun_only_qualifies_the_name_after_it()
 
 #[test]
 fn an_actor_in_a_phrase_that_opens_the_sentence_is_not_its_subject() {
-    // "Depois do Japão, Lula viajará", "After Paris, Macron flew": no list of two actors, so
+    // "Depois do Japão, Lula viajou", "After Paris, Macron flew": no list of two actors, so
     // the one before the comma does nothing; a list with its "e"/"and" still goes on.
     check("fronted-pt", Lang::Pt);
     check("fronted-en", Lang::En);
@@ -598,4 +598,47 @@ fn a_known_surname_after_another_given_name_is_a_namesake() {
     // organisation; "Ontem" opens its sentence and is no given name.
     check("namesakes-en", Lang::En);
     check("namesakes-pt", Lang::Pt);
+}
+
+#[test]
+fn a_game_between_teams_is_no_meeting_attack_or_visit() {
+    // "Ghana hosted Senegal in the qualifier", "o Brasil enfrenta a Argentina na final da
+    // Copa": teams and players play; a sentence with no word of a game still meets or attacks.
+    check("fixtures-en", Lang::En);
+    check("fixtures-pt", Lang::Pt);
+}
+
+#[test]
+fn a_meeting_or_visit_still_to_come_is_only_announced() {
+    // "will meet", "is due to meet", "vai reunir-se", "conversará", "visitará": no direct
+    // triple, but the statement stays, hedged; what happened stays asserted.
+    check("planned-en", Lang::En);
+    check("planned-pt", Lang::Pt);
+    for (name, lang) in [("planned-en", Lang::En), ("planned-pt", Lang::Pt)] {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/extraction/");
+        let text = std::fs::read_to_string(format!("{dir}{name}.txt")).expect("test text");
+        let ex = extractor().extract(&article(&text, lang));
+        let hedged = ex
+            .facts
+            .iter()
+            .filter(|f| f.modality == newsgraph::statements::Modality::Hedged)
+            .map(|f| f.relation.local_name())
+            .collect::<Vec<_>>();
+        assert_eq!(hedged.len(), 3, "{name}: the three planned statements are kept, hedged: {hedged:?}");
+    }
+}
+
+#[test]
+fn a_list_that_meets_someone_together_does_not_meet_itself() {
+    // "Kenya and Tanzania held talks with Uganda", "A, B e C tiveram conversas com D": each
+    // member meets the other side; "Ghana and Togo held talks" still meets each other.
+    check("together-en", Lang::En);
+    check("together-pt", Lang::Pt);
+}
+
+#[test]
+fn an_acronym_only_another_language_writes_for_an_entry_is_not_it() {
+    // "a OAS" in Portuguese is the builder, not the OEA; "the OEA" in English is not the OAS.
+    check("acronyms-pt", Lang::Pt);
+    check("acronyms-en", Lang::En);
 }
