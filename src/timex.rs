@@ -202,12 +202,15 @@ pub fn find(
             // the clause is told at it: the date starts where the clause does, after the words.
             // A clause, not a noun: its subject opens it (an article a preposition is not
             // contracted with, "de a cidade"; a name, "after Bolivia shelled") or a verb by its
-            // ending comes within a few words ("a day after the border was closed").
+            // ending comes within a few words before an "and" ("a day after the border was
+            // closed"; in "a day before his death and the US studied…" the verb is another clause's).
             let subject = end + usize::from(is(end, "clause_preps"));
             let clause = is(subject, "clause_subjects")
                 || original.get(subject).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
-                || (subject..words.len().min(subject + 6))
-                    .take_while(|&j| words[j].chars().next().is_some_and(char::is_alphanumeric))
+                || (subject..words.len().min(subject + 5))
+                    .take_while(|&j| {
+                        words[j].chars().next().is_some_and(char::is_alphanumeric) && !is(j, "coordinators")
+                    })
                     .any(|j| lex.ends_with("verb_endings", words[j]));
             let opens_clause = is(i, "day_word")
                 && is(i + 1, "clause_openers")
