@@ -61,6 +61,8 @@ struct RuleData {
     #[serde(default)]
     mutual: bool,
     #[serde(default)]
+    host: bool,
+    #[serde(default)]
     examples: Vec<Example>,
     #[serde(default)]
     #[allow(dead_code)]
@@ -126,6 +128,9 @@ pub struct Rule {
     /// The relation holds both ways, as a symmetric one would: "fighting between X and
     /// Y" is X attacking Y and Y attacking X (`mutual = true` in the rule).
     pub mutual: bool,
+    /// The object is the place where it happened, and the capital's country its other
+    /// end: "held talks in Islamabad" is a meeting with Pakistan in Islamabad (`host = true`).
+    pub host: bool,
     /// Its examples.
     pub examples: Vec<Example>,
     /// The file it came from, with its index there, for messages.
@@ -262,6 +267,7 @@ impl Lexicon {
                     pattern: rule.pattern,
                     matcher,
                     mutual: rule.mutual,
+                    host: rule.host,
                     examples: rule.examples,
                     origin,
                 });

@@ -117,6 +117,7 @@ pub fn find(
     }
     context_places(mentions, resolved, &mut facts);
     role_facts(mentions, roles, resolved, gaz, lex, &mut facts);
+    at_home(resolved, gaz, lex, &mut facts);
     knowledge_facts(mentions, resolved, gaz, &mut facts);
     party_facts(sentences, mentions, resolved, gaz, &mut facts);
     dedup(facts)
@@ -187,7 +188,9 @@ fn cue_facts(
                 .take_while(|&k| phrase_word(k))
                 .any(|k| lex.is("date_bounds", &sentence.lower[k]))
         };
-        sentence_dates.push(dates.iter().filter(|t| clause_of(t.start).is_none() && !bounded(t)).cloned().collect());
+        sentence_dates.push(
+            dates.iter().filter(|t| clause_of(t.start).is_none() && !bounded(t) && !t.recalled).cloned().collect(),
+        );
         let days: Vec<(usize, Date)> = dates
             .iter()
             .filter_map(|t| match t.date {
@@ -409,7 +412,7 @@ fn cue_facts(
                         if relation == Relation::SignsAgreementWith && unsigned(sentence, lex, token_span) {
                             continue;
                         }
-                        let (Some(su), Some(ob)) = (su, ob) else { continue };
+                        let (Some(su), Some(mut ob)) = (su, ob) else { continue };
                         // "Ghana beat Senegal in the qualifier", "Kenya met Uganda in the opening
                         // match", "Wales travel to Rome for the Six Nations": teams and players in
                         // a sentence about a game play it, and meet, fight or visit no one.
@@ -445,6 +448,31 @@ fn cue_facts(
                                 .any(|k| lex.is("plea_deals", &sentence.lower[k]))
                         {
                             continue;
+                        }
+                        // "held talks in Islamabad": the capital that hosts is its country as the
+                        // other side of a meeting and the place of it; nobody's host at home
+                        // ("Pakistan's minister held talks in Islamabad"), nor when the talks were
+                        // with someone named after it ("in Amman with X").
+                        let mut place = place;
+                        if rule.host {
+                            let Some(city) = city(b).or(entity(b)).filter(|&c| ents[c].kind == Kind::Place) else {
+                                continue;
+                            };
+                            let Some(host) = host_country(ents, gaz, city) else { continue };
+                            let partner = (mentions[b].tokens.end..sentence.lower.len())
+                                .take(4)
+                                .take_while(|&k| sentence.lower[k] != "," && sentence.lower[k] != ".")
+                                .any(|k| lex.is("host_partners", &sentence.lower[k]));
+                            let home = |e: usize| ents[e].known == Some(host);
+                            if partner || home(su) || ents[su].country.is_some_and(home) {
+                                continue;
+                            }
+                            if relation != Relation::Visits {
+                                // The country is the other side only when the article names it.
+                                let Some(country) = ents.iter().position(|e| e.known == Some(host)) else { continue };
+                                ob = country;
+                                place = Some(city);
+                            }
                         }
                         // "met Rahman's envoy": the meeting is with the envoy, not Rahman (a
                         // country's or body's envoy stands for it: "met Ghana's president").
@@ -501,6 +529,32 @@ fn cue_facts(
     inherit_dates(sentences, &sentence_dates, published.map(EventDate::Day), &mut facts);
     contest_denied(sentences, mentions, resolved, lex, &mut facts);
     facts
+}
+
+/// The country (gazetteer entry) whose capital a place entity is.
+fn host_country(ents: &[Entity], gaz: &Gazetteer, city: usize) -> Option<usize> {
+    ents[city].known.filter(|&g| crate::entities::is_capital(gaz, g)).and_then(|g| gaz.entries[g].country)
+}
+
+/// Talks a country's own official holds in its capital ("Peru's foreign minister, X, held
+/// talks in Lima") are no meeting with it and no visit: what a `host` rule found for
+/// someone the article ties to the host country (a post, a membership) is dropped.
+fn at_home(resolved: &Resolved, gaz: &Gazetteer, lex: &Lexicon, facts: &mut Vec<Fact>) {
+    let ents = &resolved.entities;
+    let host_rule = |cue: &str| lex.rules.iter().any(|r| r.host && r.pattern == cue);
+    let belongs: Vec<(usize, usize)> = facts
+        .iter()
+        .filter(|f| matches!(f.relation, Relation::AffiliatedWith | Relation::LeaderOf | Relation::MemberOf))
+        .filter_map(|f| Some((f.subject, ents[f.object].known?)))
+        .collect();
+    facts.retain(|f| {
+        if !host_rule(&f.cue) {
+            return true;
+        }
+        let host =
+            if f.relation == Relation::Visits { host_country(ents, gaz, f.object) } else { ents[f.object].known };
+        !host.is_some_and(|h| belongs.contains(&(f.subject, h)))
+    });
 }
 
 /// Deeds named by their noun alone, after an article ("the strikes", "a visita", "o golpe"),

@@ -14,6 +14,10 @@ pub struct Timex {
     pub end: usize,
     /// The resolved date.
     pub date: EventDate,
+    /// A day the story recalls, counted back from its time by a clause the words open
+    /// ("a day after Z struck W"): the date of that clause only, not a time later
+    /// sentences are told at.
+    pub recalled: bool,
 }
 
 /// Finds and resolves the dates among a sentence's tokens. `words` are the tokens
@@ -69,7 +73,7 @@ pub fn find(
                 let year = year.or_else(|| published.map(|p| nearest_year(p, month, day)));
                 if let Some(date) = year.and_then(|y| Date::new(y, month, day)) {
                     let end = if year_at(year_idx).is_some() { year_idx + 1 } else { m_at + 1 };
-                    out.push(Timex { start: i, end, date: EventDate::Day(date) });
+                    out.push(Timex { start: i, end, date: EventDate::Day(date), recalled: false });
                     i = end;
                     continue;
                 }
@@ -89,7 +93,7 @@ pub fn find(
                 let year = year_at(y).or_else(|| published.map(|p| nearest_year(p, month, day)));
                 if let Some(date) = year.and_then(|yr| Date::new(yr, month, day)) {
                     let end = if year_at(y).is_some() { y + 1 } else { k + 1 };
-                    out.push(Timex { start: i, end, date: EventDate::Day(date) });
+                    out.push(Timex { start: i, end, date: EventDate::Day(date), recalled: false });
                     i = end;
                     continue;
                 }
@@ -97,7 +101,7 @@ pub fn find(
             // julho de 2019 | February 2022
             let y = if words.get(i + 1) == Some(&"de") || words.get(i + 1) == Some(&"of") { i + 2 } else { i + 1 };
             if let Some(year) = year_at(y) {
-                out.push(Timex { start: i, end: y + 1, date: EventDate::Month(year, month) });
+                out.push(Timex { start: i, end: y + 1, date: EventDate::Month(year, month), recalled: false });
                 i = y + 1;
                 continue;
             }
@@ -118,7 +122,7 @@ pub fn find(
                 };
                 let start = if i > 0 && (is(i - 1, "past") || is(i - 1, "next")) { i - 1 } else { i };
                 let end = if is(i + 1, "past") || is(i + 1, "next") { i + 2 } else { i + 1 };
-                out.push(Timex { start, end, date: EventDate::Month(year, month) });
+                out.push(Timex { start, end, date: EventDate::Month(year, month), recalled: false });
                 i = end;
                 continue;
             }
@@ -144,7 +148,7 @@ pub fn find(
             if words.get(end) == Some(&"(") && words.get(end + 2) == Some(&")") {
                 if let Some(day) = day_at(end + 1) {
                     if let Some(date) = nearest_day_of_month(p, day) {
-                        out.push(Timex { start: i, end: end + 3, date: EventDate::Day(date) });
+                        out.push(Timex { start: i, end: end + 3, date: EventDate::Day(date), recalled: false });
                         i = end + 3;
                         continue;
                     }
@@ -153,7 +157,7 @@ pub fn find(
             if let Some((days, end)) = shift {
                 let monday = p.add_days(-i64::from(p.weekday()));
                 let date = monday.add_days(days + i64::from(weekday));
-                out.push(Timex { start: i, end, date: EventDate::Day(date) });
+                out.push(Timex { start: i, end, date: EventDate::Day(date), recalled: false });
                 i = end;
                 continue;
             }
@@ -167,7 +171,7 @@ pub fn find(
             } else {
                 p.add_days(-i64::from(back))
             };
-            out.push(Timex { start: i, end: i + 1, date: EventDate::Day(date) });
+            out.push(Timex { start: i, end: i + 1, date: EventDate::Day(date), recalled: false });
             i += 1;
             continue;
         }
@@ -192,6 +196,45 @@ pub fn find(
                 .flatten()
                 .filter(|w| w.chars().all(char::is_alphabetic) && !w.is_empty() && !lex.is("function", w))
                 .filter(|_| lower_at(k));
+            // "a day after Z struck W", "um dia depois de a cidade ter sido atingida": the words
+            // open a clause, not an event's noun with a day of its own, and that clause happened a
+            // day before the time the sentence is at (the day it named, else the story's). Only
+            // the clause is told at it: the date starts where the clause does, after the words.
+            // A clause, not a noun: its subject opens it (an article a preposition is not
+            // contracted with, "de a cidade"; a name, "after Bolivia shelled") or a verb by its
+            // ending comes within a few words before an "and" ("a day after the border was
+            // closed"; in "a day before his death and the US studied…" the verb is another clause's).
+            let subject = end + usize::from(is(end, "clause_preps"));
+            let clause = is(subject, "clause_subjects")
+                || original.get(subject).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+                || (subject..words.len().min(subject + 5))
+                    .take_while(|&j| {
+                        words[j].chars().next().is_some_and(char::is_alphanumeric) && !is(j, "coordinators")
+                    })
+                    .any(|j| lex.ends_with("verb_endings", words[j]));
+            let opens_clause = is(i, "day_word")
+                && is(i + 1, "clause_openers")
+                && clause
+                && month_at(k).is_none()
+                && day_at(k).is_none()
+                && year_at(k).is_none()
+                && !words.get(k).is_some_and(|w| lex.weekdays.contains_key(*w));
+            if opens_clause && noun.and_then(|n| anchor(Some(n))).is_none() {
+                let last_day = out.iter().rev().find_map(|t: &Timex| match t.date {
+                    EventDate::Day(d) => Some(d),
+                    _ => None,
+                });
+                if let Some(from) = last_day.or_else(|| anchor(None)) {
+                    out.push(Timex {
+                        start: end,
+                        end: end + 1,
+                        date: EventDate::Day(from.add_days(-shift)),
+                        recalled: true,
+                    });
+                }
+                i = end;
+                continue;
+            }
             let from = match noun {
                 Some(_) => anchor(noun),
                 None => out
@@ -205,7 +248,7 @@ pub fn find(
             };
             let end = if noun.is_some() { k + 1 } else { end };
             if let Some(from) = from {
-                out.push(Timex { start: i, end, date: EventDate::Day(from.add_days(shift)) });
+                out.push(Timex { start: i, end, date: EventDate::Day(from.add_days(shift)), recalled: false });
             }
             i = end;
             continue;
@@ -221,7 +264,7 @@ pub fn find(
                 None
             };
             if let Some(date) = simple {
-                out.push(Timex { start: i, end: i + 1, date });
+                out.push(Timex { start: i, end: i + 1, date, recalled: false });
                 i += 1;
                 continue;
             }
@@ -248,7 +291,7 @@ pub fn find(
                 } else {
                     EventDate::Month(p.year, p.month - 1)
                 };
-                out.push(Timex { start: i, end, date });
+                out.push(Timex { start: i, end, date, recalled: false });
                 i = end;
                 continue;
             }
@@ -257,7 +300,12 @@ pub fn find(
         if let Some(year) = year_at(i) {
             let before = i.checked_sub(1).map(|k| words[k]);
             if matches!(before, Some("em" | "de" | "in" | "of" | "since" | "desde" | "until" | "até" | "by")) {
-                out.push(Timex { start: i.saturating_sub(1), end: i + 1, date: EventDate::Year(year) });
+                out.push(Timex {
+                    start: i.saturating_sub(1),
+                    end: i + 1,
+                    date: EventDate::Year(year),
+                    recalled: false,
+                });
             }
         }
         i += 1;

@@ -448,6 +448,46 @@ fn a_day_counted_from_another_takes_its_date() {
 }
 
 #[test]
+fn a_day_after_a_clause_dates_the_clause_a_day_before_the_story() {
+    use newsgraph::relation::Relation::*;
+    // Wednesday 2025-06-04: the talks are the story's, the shelling the day before them.
+    let text = "LIMA, June 4, 2025 – Chile met Peru on Wednesday. \
+        The talks came a day after Bolivia shelled Peru near the border.";
+    assert_eq!(date_of(text, Lang::En, Attacks).as_deref(), Some("2025-06-03"));
+    assert_eq!(date_of(text, Lang::En, MeetsWith).as_deref(), Some("2025-06-04"));
+    let text = "Lima, 4 de junho de 2025 – O Chile reuniu-se com o Peru esta quarta-feira. \
+        O encontro aconteceu um dia depois de a cidade peruana de Tacna ter sido bombardeada pela Bolívia.";
+    assert_eq!(date_of(text, Lang::Pt, Attacks).as_deref(), Some("2025-06-03"));
+    // "a day before" a clause: the clause is the day after.
+    let text = "LIMA, June 4, 2025 – Chile criticised Peru on Monday, a day before Bolivia sanctioned Peru.";
+    assert_eq!(date_of(text, Lang::En, Sanctions).as_deref(), Some("2025-06-03"));
+    // The clause before the words keeps its own day.
+    let text = "LIMA, June 4, 2025 – Chile criticised Peru on Monday, a day after Bolivia sanctioned Peru.";
+    assert_eq!(date_of(text, Lang::En, Criticizes).as_deref(), Some("2025-06-02"));
+    assert_eq!(date_of(text, Lang::En, Sanctions).as_deref(), Some("2025-06-01"));
+    // The trap: "a day later" opens no clause and counts forward, and what the recalled day
+    // dates is no time later sentences are told at.
+    let text = "LIMA, June 4, 2025 – Chile met Peru on Monday. A day later, Chile sanctioned Bolivia.";
+    assert_eq!(date_of(text, Lang::En, Sanctions).as_deref(), Some("2025-06-03"));
+    let text = "LIMA, June 4, 2025 – The vote came a day after Bolivia shelled Peru. Chile criticised Bolivia.";
+    assert_eq!(date_of(text, Lang::En, Criticizes).as_deref(), Some("2025-06-04"));
+}
+
+#[test]
+fn talks_held_in_a_capital_are_a_meeting_with_its_country_there() {
+    use newsgraph::relation::Relation::*;
+    let text = "Chile and Peru clashed. Chile's foreign minister, Ana Soto, held talks in Lima on Monday.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    assert!(triples(&ex).contains(&"Ana Soto meetsWith Peru".to_string()), "{:?}", triples(&ex));
+    assert!(triples(&ex).contains(&"Ana Soto visits Lima".to_string()), "{:?}", triples(&ex));
+    assert_eq!(when_and_where(&ex, MeetsWith), (Some("2025-06-02".to_string()), Some("Lima".to_string())));
+    // The trap: the country's own minister at home meets nobody and visits nothing.
+    let text = "Chile and Peru clashed. Peru's foreign minister, Ana Soto, held talks in Lima on Monday.";
+    let got = triples(&extractor().extract(&article(text, Lang::En)));
+    assert!(!got.iter().any(|t| t.contains("meetsWith") || t.contains("visits")), "{got:?}");
+}
+
+#[test]
 fn a_clause_without_a_date_takes_the_one_its_sentence_set_before_it() {
     use newsgraph::relation::Relation::*;
     let text = "In January, Chile recalled its ambassador; days later, Chile sanctioned Peru.";
@@ -538,6 +578,12 @@ fn a_relative_clause_ends_after_the_titled_name_it_ends_with() {
     let text = "Lima, 6 de junho de 2025 – Bachelet, que conversou por telefone na terça-feira com o \
         presidente peruano, Pedro Castillo, tem dito que espera pelos resultados.";
     assert_eq!(date_of(text, Lang::Pt, newsgraph::relation::Relation::MeetsWith).as_deref(), Some("2025-06-03"));
+}
+
+#[test]
+fn visits_named_in_a_phrase_during_the_visit() {
+    check("visits-en", Lang::En);
+    check("visits-pt", Lang::Pt);
 }
 
 #[test]
