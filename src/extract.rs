@@ -100,7 +100,7 @@ impl Extractor {
         let lex = self.lexicon(lang);
         let text = article.text.as_str();
         let spans = text::sentences(text);
-        let sentences: Vec<Sentence<'_>> = spans.iter().map(|r| Sentence::new(text, r.clone())).collect();
+        let sentences: Vec<Sentence<'_>> = spans.iter().map(|r| Sentence::new(text, r.clone(), lex)).collect();
         let published = article.published.or_else(|| dateline(&sentences, lex));
         let mut hits = self.gazetteer.find(text);
         capitals_dateline(text, &sentences, &self.gazetteer, lex, &mut hits);

@@ -12,7 +12,7 @@
 //! organisation with ("o CNSP, a junta que …" makes a later "a junta" the CNSP).
 
 use crate::gazetteer::{Gazetteer, Hit, Kind, LabelKind};
-use crate::lexicon::{Lexicon, RoleKind};
+use crate::lexicon::{Lexicon, List, RoleKind};
 use crate::text::{Token, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -30,11 +30,14 @@ pub struct Sentence<'t> {
     pub lower: Vec<String>,
     /// Each token as written.
     pub original: Vec<&'t str>,
+    /// Each token's word lists ([`Lexicon::lists_of`] of its lower-case form), looked up
+    /// once: the stages ask many lists about the same tokens.
+    pub lists: Vec<u128>,
 }
 
 impl<'t> Sentence<'t> {
-    /// Tokenises one sentence of a text.
-    pub fn new(text: &'t str, span: Range<usize>) -> Sentence<'t> {
+    /// Tokenises one sentence of a text, looking its tokens up in the lexicon's word lists.
+    pub fn new(text: &'t str, span: Range<usize>, lex: &Lexicon) -> Sentence<'t> {
         let tokens = crate::text::tokens(text, span.clone());
         let original: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
         let lower = original
@@ -44,8 +47,15 @@ impl<'t> Sentence<'t> {
                 "’s" => "'s".to_string(),
                 w => w.to_lowercase(),
             })
-            .collect();
-        Sentence { text, span, tokens, lower, original }
+            .collect::<Vec<String>>();
+        let lists = lower.iter().map(|w| lex.lists_of(w)).collect();
+        Sentence { text, span, tokens, lower, original, lists }
+    }
+
+    /// Whether token `k` is in a word list (false past the end).
+    #[inline]
+    pub fn is(&self, list: List, k: usize) -> bool {
+        self.lists.get(k).is_some_and(|&mask| list.in_mask(mask))
     }
 
     /// The text of a token range as written, spaces and all ("George W. Bush").
@@ -707,7 +717,7 @@ fn description_deed<'l>(sentence: &Sentence<'_>, k: usize, lex: &'l Lexicon) -> 
         .words
         .get("description_heads")?
         .iter()
-        .filter(|h| lex.is(&format!("description_deeds_{h}"), &phrase))
+        .filter(|h| lex.is(format!("description_deeds_{h}"), &phrase))
         .map(String::as_str)
         .collect();
     (!heads.is_empty()).then_some((heads, end))
