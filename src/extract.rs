@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::entities::{self, Entity};
 use crate::gazetteer::{Gazetteer, GazetteerError, Hit};
 use crate::input::{Article, Lang};
-use crate::lexicon::{Lexicon, LexiconError};
+use crate::lexicon::{Lexicon, LexiconError, List};
 use crate::mentions::{self, Mention, Sentence};
 use crate::statements::{self, Fact};
 use crate::text::TokenKind;
@@ -155,7 +155,7 @@ fn capitals_dateline(text: &str, sentences: &[Sentence<'_>], gaz: &Gazetteer, le
             .split(' ')
             .map(|w| {
                 let lower = w.to_lowercase();
-                if lex.is("connectors", &lower) {
+                if lex.is(List::Connectors, &lower) {
                     return lower;
                 }
                 let mut upper_next = true;

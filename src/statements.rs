@@ -9,7 +9,7 @@
 use crate::date::{Date, EventDate};
 use crate::entities::{Entity, Resolved};
 use crate::gazetteer::{Gazetteer, Kind, LabelKind};
-use crate::lexicon::{push_placeholder, Lexicon, RoleKind};
+use crate::lexicon::{push_placeholder, Lexicon, List, RoleKind};
 use crate::mentions::{free_after, is_capitalised, Mention, Referent, RoleLink, Sentence};
 use crate::relation::Relation;
 use crate::text::TokenKind;
@@ -184,7 +184,7 @@ fn cue_facts(
             (t.start.saturating_sub(8)..t.start)
                 .rev()
                 .take_while(|&k| phrase_word(k))
-                .any(|k| lex.is("date_bounds", &sentence.lower[k]))
+                .any(|k| lex.is(List::DateBounds, &sentence.lower[k]))
         };
         sentence_dates.push(dates.iter().filter(|t| clause_of(t.start).is_none() && !bounded(t)).cloned().collect());
         let days: Vec<(usize, Date)> = dates
@@ -284,7 +284,7 @@ fn cue_facts(
                             // ⟨X⟩ , which blamed ⟨Y⟩".
                             let source_relative = source.is_some_and(|src| {
                                 matches!(&items[reading[p]], Item::Group(g) if g.contains(&src))
-                                    && token(p + 2).is_some_and(|w| lex.is("subject_relatives", &sentence.lower[w]))
+                                    && token(p + 2).is_some_and(|w| lex.is(List::SubjectRelatives, &sentence.lower[w]))
                             });
                             opens_match
                                 && p > 0
@@ -321,7 +321,7 @@ fn cue_facts(
                         .collect();
                     let first_predicate = |k: usize| {
                         left_out.iter().any(|&(from, to)| {
-                            from <= k && k < to && (k..to).any(|j| lex.is("coordinators", &sentence.lower[j]))
+                            from <= k && k < to && (k..to).any(|j| lex.is(List::Coordinators, &sentence.lower[j]))
                         })
                     };
                     let own_date = dates
@@ -338,7 +338,7 @@ fn cue_facts(
                                     .iter()
                                     .any(|r| r.contains(&k) && between.start <= r.start && r.end <= between.end)
                             };
-                            !between.clone().any(|k| lex.is("clause_openers", &sentence.lower[k]) && !closed(k))
+                            !between.clone().any(|k| lex.is(List::ClauseOpeners, &sentence.lower[k]) && !closed(k))
                         })
                         .map(|t| (t.start, t.date))
                         .collect();
@@ -349,7 +349,7 @@ fn cue_facts(
                         dates
                             .iter()
                             .filter(|t| t.end <= token_span.0 && clause_of(t.start) == clause)
-                            .filter(|t| !(t.end..token_span.0).any(|k| lex.is("time_shifters", &sentence.lower[k])))
+                            .filter(|t| !(t.end..token_span.0).any(|k| lex.is(List::TimeShifters, &sentence.lower[k])))
                             .max_by_key(|t| t.start)
                             .map(|t| t.date)
                     });
@@ -414,7 +414,7 @@ fn cue_facts(
                         if relation == Relation::MeetsWith
                             && cue_token < mentions[b].tokens.start
                             && ents[ob].kind == Kind::Person
-                            && sentence.lower.get(mentions[b].tokens.end).is_some_and(|w| lex.is("owner_mark", w))
+                            && sentence.lower.get(mentions[b].tokens.end).is_some_and(|w| lex.is(List::OwnerMark, w))
                         {
                             continue;
                         }
@@ -491,12 +491,12 @@ fn deed_anaphors(
             let noun = sentence.lower[k].as_str();
             let Some(relation) = kind_of(noun) else { continue };
             let next = sentence.lower.get(k + 1).map_or("", String::as_str);
-            if !lex.is("anaphor_dets", &sentence.lower[k - 1])
+            if !lex.is(List::AnaphorDets, &sentence.lower[k - 1])
                 || of_sentence[s]
                     .iter()
                     .any(|m| m.tokens.contains(&k) || m.tokens.contains(&(k - 1)) || m.tokens.start == k + 1)
                 || !(free_after(sentence, k, lex) || evaluated_after(sentence, k, lex))
-                || lex.is("deed_owners", next)
+                || lex.is(List::DeedOwners, next)
             {
                 continue;
             }
@@ -529,7 +529,7 @@ fn deed_anaphors(
 /// viagem de "irresponsável"".
 fn evaluated_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
     let word = |j: usize| sentence.lower.get(j).map_or("", String::as_str);
-    lex.is("complement_preps", word(k + 1)) && word(k + 2) == "\""
+    lex.is(List::ComplementPreps, word(k + 1)) && word(k + 2) == "\""
 }
 
 /// Whether two sentences stand in the same paragraph.
@@ -583,9 +583,9 @@ fn inherit_dates(
 /// Washington pelo seu discurso", "attacked Ottawa over its remarks").
 fn verbal(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: &Mention) -> bool {
     let words = &sentence.lower;
-    let between = (cue + 1..object.tokens.start.min(words.len())).any(|k| lex.is("verbal", &words[k]));
-    let reason = words.get(object.tokens.end).is_some_and(|w| lex.is("reasons", w))
-        && (object.tokens.end + 1..(object.tokens.end + 4).min(words.len())).any(|k| lex.is("verbal", &words[k]));
+    let between = (cue + 1..object.tokens.start.min(words.len())).any(|k| lex.is(List::Verbal, &words[k]));
+    let reason = words.get(object.tokens.end).is_some_and(|w| lex.is(List::Reasons, w))
+        && (object.tokens.end + 1..(object.tokens.end + 4).min(words.len())).any(|k| lex.is(List::Verbal, &words[k]));
     between || reason
 }
 
@@ -597,7 +597,7 @@ fn unsigned(sentence: &Sentence<'_>, lex: &Lexicon, span: (usize, usize)) -> boo
     let words = &sentence.lower;
     let end = span.1.min(words.len());
     (span.0.saturating_sub(4)..end).any(|k| {
-        lex.is("unsigned", &words[k]) && (k + 1..(k + 4).min(end)).any(|j| lex.is("agreement_nouns", &words[j]))
+        lex.is(List::Unsigned, &words[k]) && (k + 1..(k + 4).min(end)).any(|j| lex.is(List::AgreementNouns, &words[j]))
     })
 }
 
@@ -616,8 +616,8 @@ fn unarmed(entity: &Entity, gaz: &Gazetteer) -> bool {
 /// "troops") anywhere in the sentence.
 fn attack_of_words(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: usize) -> bool {
     let words = &sentence.lower;
-    (cue..object.min(words.len())).any(|k| lex.is("word_attacks", &words[k]))
-        && !words.iter().any(|w| lex.is("arms", w))
+    (cue..object.min(words.len())).any(|k| lex.is(List::WordAttacks, &words[k]))
+        && !words.iter().any(|w| lex.is(List::Arms, w))
 }
 
 /// A claim reported by others and denied by its actor next to it is only alleged: in
@@ -634,7 +634,7 @@ fn contest_denied(
 ) {
     let mut deniers: Vec<(usize, usize)> = Vec::new(); // (sentence, entity)
     for (s, sentence) in sentences.iter().enumerate() {
-        for d in (0..sentence.lower.len()).filter(|&d| lex.is("denials", &sentence.lower[d])) {
+        for d in (0..sentence.lower.len()).filter(|&d| lex.is(List::Denials, &sentence.lower[d])) {
             let actor = mentions
                 .iter()
                 .enumerate()
@@ -644,7 +644,7 @@ fn contest_denied(
             deniers.extend(actor.map(|e| (s, e)));
         }
     }
-    let reported = |s: usize| sentences[s].lower.iter().any(|w| lex.is("speech", w));
+    let reported = |s: usize| sentences[s].lower.iter().any(|w| lex.is(List::Speech, w));
     for fact in facts.iter_mut().filter(|f| f.is_asserted() && f.relation.cameo().is_some()) {
         let denied = deniers.iter().any(|&(s, e)| e == fact.subject && s.abs_diff(fact.sentence) <= 1);
         if denied && (fact.source.is_some() || reported(fact.sentence)) {
@@ -671,7 +671,7 @@ fn encode(
         if word(end) == "(" {
             end = (end..sentence.lower.len().min(end + 6)).find(|&k| word(k) == ")").map_or(end, |k| k + 1);
         }
-        word(end) == "," && lex.is("subject_relatives", word(end + 1))
+        word(end) == "," && lex.is(List::SubjectRelatives, word(end + 1))
     };
     // Actor mentions that are not inside another one, widest first on overlap.
     let mut slots: Vec<usize> =
@@ -686,8 +686,8 @@ fn encode(
     absorb_modifiers(&mut kept, sentence, mentions, here, lex);
     let plain_noun = |t: usize| {
         lower_content_word(sentence, lex, t)
-            && !lex.is("connectors", &sentence.lower[t])
-            && !lex.is("locative", &sentence.lower[t])
+            && !lex.is(List::Connectors, &sentence.lower[t])
+            && !lex.is(List::Locative, &sentence.lower[t])
     };
     let mut items: Vec<Item> = Vec::new();
     let mut t = 0;
@@ -695,7 +695,7 @@ fn encode(
     let n = sentence.tokens.len();
     let article = |w: &str| matches!(w, "o" | "a" | "os" | "as" | "the" | "um" | "uma" | "an");
     let joiner = |w: &str| matches!(w, "," | "e" | "and" | "ou" | "or" | "&");
-    let repeated = |w: &str| lex.is("list_repeats", w);
+    let repeated = |w: &str| lex.is(List::ListRepeats, w);
     while t < n {
         if slot < kept.len() && kept[slot].1.start == t {
             let (m, range) = kept[slot].clone();
@@ -718,7 +718,7 @@ fn encode(
             // Join a list: "X, Y e Z", "pelo X, pelo Y e pelos Z". An owner after a bare
             // comma opens an apposition, not a list: "China, Pakistan's closest ally, called…"
             // is China's statement, described by its tie to Pakistan.
-            let owner = sentence.lower.get(range.end).is_some_and(|w| lex.is("owner_mark", w));
+            let owner = sentence.lower.get(range.end).is_some_and(|w| lex.is(List::OwnerMark, w));
             let mut k = items.len();
             let mut joined = None;
             while k > 0 {
@@ -745,8 +745,8 @@ fn encode(
                             _ => None,
                         };
                         let last_locative = last.is_some_and(|l| mentions[l].locative);
-                        let locative_between = between.iter().any(|w| lex.is("locative", w));
-                        let other_between = between.iter().any(|w| repeated(w) && !lex.is("locative", w));
+                        let locative_between = between.iter().any(|w| lex.is(List::Locative, w));
+                        let other_between = between.iter().any(|w| repeated(w) && !lex.is(List::Locative, w));
                         let switches = (locative_between && last.is_some_and(person))
                             || (other_between && last_locative && person(m));
                         // ", e" / ", and" after a single actor joins clauses, not a list, when that
@@ -756,28 +756,28 @@ fn encode(
                         // ("⟨A⟩ , ⟨B⟩ , and ⟨C⟩"), an actor in apposition closes with one ("com o
                         // ministro, ⟨X⟩ , e o senador ⟨Y⟩"), and a demonym heads its noun ("and the
                         // ⟨Palestinian⟩ leader").
-                        let in_place =
-                            k >= 2 && matches!(items[k - 2], Item::Word(w) if lex.is("locative", &sentence.lower[w]));
+                        let in_place = k >= 2
+                            && matches!(items[k - 2], Item::Word(w) if lex.is(List::Locative, &sentence.lower[w]));
                         let verb_after = !demonym
                             && range.end < n
                             && lower_content_word(sentence, lex, range.end)
                             && lex.role_at(&sentence.lower[range.end..]).is_none();
                         let single =
                             (in_place || verb_after) && matches!(&items[k - 1], Item::Group(g) if g.len() == 1);
-                        let clause_and =
-                            between.first() == Some(&",") && between.get(1).is_some_and(|w| lex.is("coordinators", w));
+                        let clause_and = between.first() == Some(&",")
+                            && between.get(1).is_some_and(|w| lex.is(List::Coordinators, w));
                         // Nor, with or without the comma, before a quantity whose verb is left out:
                         // "militares na ⟨Letónia⟩ e a ⟨Itália⟩ cerca de 250" (see `gapped`).
                         let gap = in_place
-                            && between.iter().any(|w| lex.is("coordinators", w))
+                            && between.iter().any(|w| lex.is(List::Coordinators, w))
                             && quantity_only(sentence, lex, range.end);
                         let apposition = owner && between.iter().all(|w| *w == ",");
                         // A list closed by "e"/"and" takes no further item after a bare comma:
                         // "ataques no ⟨A⟩ , ⟨B⟩ e ⟨C⟩ , o ⟨grupo⟩ reivindicou" is the group's claim.
                         let closed = matches!(&items[k - 1], Item::Group(g) if g.len() > 1
                             && (mentions[g[0]].tokens.end..mentions[g[g.len() - 1]].tokens.start)
-                                .any(|t| lex.is("coordinators", &sentence.lower[t])))
-                            && !between.iter().any(|w| lex.is("coordinators", w));
+                                .any(|t| lex.is(List::Coordinators, &sentence.lower[t])))
+                            && !between.iter().any(|w| lex.is(List::Coordinators, w));
                         // A bare comma after the first actor, inside a phrase that opens the sentence, ends
                         // that phrase, not a list item, unless the list goes on: "Depois do ⟨Japão⟩ , ⟨Trump⟩
                         // viajará", "After ⟨Paris⟩ , ⟨Macron⟩ flew" are Trump's and Macron's travel. A list
@@ -849,7 +849,7 @@ fn list_goes_on(sentence: &Sentence<'_>, lex: &Lexicon, end: usize) -> bool {
     if word(next) == "(" {
         next = (next..sentence.lower.len().min(next + 6)).find(|&k| word(k) == ")").map_or(next, |k| k + 1);
     }
-    matches!(word(next), "," | "&" | "ou" | "or") || lex.is("coordinators", word(next))
+    matches!(word(next), "," | "&" | "ou" | "or") || lex.is(List::Coordinators, word(next))
 }
 
 /// The end of an open list's tail at token `t`: "e (oito) outros (países)", "and (many)
@@ -860,15 +860,15 @@ fn list_goes_on(sentence: &Sentence<'_>, lex: &Lexicon, end: usize) -> bool {
 fn open_list_end(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> Option<usize> {
     let words = &sentence.lower;
     let is_word = |k: usize| sentence.tokens.get(k).is_some_and(|tok| tok.kind == TokenKind::Word);
-    if !lex.is("coordinators", words.get(t)?) {
+    if !lex.is(List::Coordinators, words.get(t)?) {
         return None;
     }
-    let others = (t + 1..t + 4).find(|&k| words.get(k).is_some_and(|w| lex.is("list_others", w)))?;
+    let others = (t + 1..t + 4).find(|&k| words.get(k).is_some_and(|w| lex.is(List::ListOthers, w)))?;
     if !(t + 1..others).all(|k| is_word(k) && !is_capitalised(sentence.original[k])) {
         return None;
     }
     let mut end = others + 1;
-    if words.get(end).is_some_and(|w| lex.is("list_other_nouns", w)) {
+    if words.get(end).is_some_and(|w| lex.is(List::ListOtherNouns, w)) {
         end += 1;
     }
     let ends_phrase = end >= words.len() || !is_word(end) || lower_content_word(sentence, lex, end);
@@ -888,7 +888,7 @@ fn absorb_modifiers(
     here: &[usize],
     lex: &Lexicon,
 ) {
-    let org_noun = |t: usize| t < sentence.lower.len() && lex.is("org_nouns", &sentence.lower[t]);
+    let org_noun = |t: usize| t < sentence.lower.len() && lex.is(List::OrgNouns, &sentence.lower[t]);
     let is_demonym = |m: usize| matches!(mentions[m].referent, Referent::Known(_, LabelKind::Demonym));
     if lex.lang == crate::input::Lang::Pt {
         let demonym_at = |t: usize| here.iter().any(|&m| is_demonym(m) && mentions[m].tokens.contains(&t));
@@ -975,7 +975,9 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     let is_group = |i: usize| matches!(items.get(i), Some(Item::Group(_)));
     // A lower-case content word: what a predicate starts with.
     let predicate = |i: usize| match items.get(i) {
-        Some(Item::Word(w)) => lower_content_word(sentence, lex, *w) && !lex.is("coordinators", &sentence.lower[*w]),
+        Some(Item::Word(w)) => {
+            lower_content_word(sentence, lex, *w) && !lex.is(List::Coordinators, &sentence.lower[*w])
+        }
         _ => false,
     };
     // A participle after a comma ("…, accusing ⟨B⟩") says more of the clause's subject.
@@ -1047,13 +1049,13 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         if i == 0
             && is_group(0)
             && (word(comma) == Some(",")
-                && (word(comma + 1).is_some_and(|w| lex.is("appositive_openers", w)) && predicate(comma + 2)
+                && (word(comma + 1).is_some_and(|w| lex.is(List::AppositiveOpeners, w)) && predicate(comma + 2)
                     || role_word(comma + 1))
                 || post_read)
         {
             let from = if post_read { 1 } else { comma + 2 };
             let close = (from..items.len().min(comma + 27))
-                .find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)));
+                .find(|&j| word(j).is_some_and(|w| w == "," || lex.is(List::ClauseBreaks, w)));
             let verb_at = |j: usize| predicate(j) && !participle(j);
             // A relative clause may follow the phrase: "⟨X⟩ , the former president , who
             // arrived on Tuesday , met ⟨Y⟩" is X's meeting.
@@ -1080,12 +1082,12 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     let past_adjuncts = |mut j: usize| {
         loop {
             match reduced.get(j).and_then(|&r| word(r)) {
-                Some(w) if lex.is("coordinated_adverbs", w) => j += 1,
+                Some(w) if lex.is(List::CoordinatedAdverbs, w) => j += 1,
                 Some(",") => {
                     let close = (j + 1..reduced.len().min(j + 10)).find(|&c| word(reduced[c]) == Some(","));
                     match close.filter(|&c| {
                         (j + 1..c).all(|b| {
-                            !is_group(reduced[b]) && !word(reduced[b]).is_some_and(|w| lex.is("clause_breaks", w))
+                            !is_group(reduced[b]) && !word(reduced[b]).is_some_and(|w| lex.is(List::ClauseBreaks, w))
                         })
                     }) {
                         Some(c) => j = c + 1,
@@ -1106,7 +1108,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         while reduced.get(j).is_some_and(|&r| {
             noun(r)
                 || word(r).is_some_and(|w| {
-                    lex.is("coordinated_adverbs", w) || lex.negation.iter().any(|n| n.len() == 1 && n[0] == w)
+                    lex.is(List::CoordinatedAdverbs, w) || lex.negation.iter().any(|n| n.len() == 1 && n[0] == w)
                 })
         }) {
             j += 1;
@@ -1128,7 +1130,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         while k + 1 < reduced.len() {
             let w = word(reduced[k]);
             // Another subject or clause: what follows is not the first subject's.
-            if w.is_some_and(|w| lex.is("clause_breaks", w))
+            if w.is_some_and(|w| lex.is(List::ClauseBreaks, w))
                 || (is_group(reduced[k]) && (embedded || predicate(reduced[k + 1]) && !noun(reduced[k + 1])))
             {
                 // Unless the first predicate reported that clause in another tense: a speech act
@@ -1136,13 +1138,13 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                 // had acted in self-defence and accused ⟨C⟩"; "⟨A⟩ disse que ⟨B⟩ tinha agido … e
                 // acusou ⟨C⟩"). In one tense ("⟨A⟩ said ⟨B⟩ attacked … and accused ⟨C⟩") either
                 // may have accused: no reading.
-                let shifted = word(reduced[k + 1]).is_some_and(|w| lex.is("backshift", w));
+                let shifted = word(reduced[k + 1]).is_some_and(|w| lex.is(List::Backshift, w));
                 if let Some(list) = tense.filter(|_| is_group(reduced[k]) && shifted) {
                     for j in k..reduced.len() - 1 {
-                        if word(reduced[j]).is_some_and(|w| lex.is("clause_breaks", w)) {
+                        if word(reduced[j]).is_some_and(|w| lex.is(List::ClauseBreaks, w)) {
                             break;
                         }
-                        if word(reduced[j]).is_some_and(|w| lex.is("coordinators", w)) {
+                        if word(reduced[j]).is_some_and(|w| lex.is(List::Coordinators, w)) {
                             let next = past_adjuncts(j + 1);
                             if reduced.get(next).and_then(|&r| word(r)).is_some_and(|w| lex.is(list, w)) {
                                 out.push(reduced[..=p].iter().chain(&reduced[next..]).copied().collect());
@@ -1152,14 +1154,14 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                 }
                 break;
             }
-            if w.is_some_and(|w| lex.is("clause_openers", w)) {
+            if w.is_some_and(|w| lex.is(List::ClauseOpeners, w)) {
                 embedded = true;
             }
-            if w.is_some_and(|w| lex.is("coordinators", w)) {
+            if w.is_some_and(|w| lex.is(List::Coordinators, w)) {
                 let next = past_adjuncts(k + 1);
                 // A copula or "went" is a function word, but may start the second predicate:
                 // "… e , no sábado , foi a ⟨Jerusalém⟩".
-                let verb = |r: usize| predicate(r) || word(r).is_some_and(|w| lex.is("coordinated_verbs", w));
+                let verb = |r: usize| predicate(r) || word(r).is_some_and(|w| lex.is(List::CoordinatedVerbs, w));
                 if reduced.get(next).is_some_and(|&r| verb(r)) {
                     out.push(reduced[..=p].iter().chain(&reduced[next..]).copied().collect());
                 }
@@ -1203,11 +1205,11 @@ fn gapped(reduced: &[usize], items: &[Item], sentence: &Sentence<'_>, lex: &Lexi
         return None;
     }
     // "e"/"and", with a comma before it or not, and the second subject.
-    let and =
-        (first + 2..reduced.len()).find(|&g| lower(g).is_some_and(|w| lex.is("coordinators", w)) && is_group(g + 1))?;
+    let and = (first + 2..reduced.len())
+        .find(|&g| lower(g).is_some_and(|w| lex.is(List::Coordinators, w)) && is_group(g + 1))?;
     let clause_end = if lower(and - 1) == Some(",") { and - 1 } else { and };
     if !(first + 1..clause_end).any(number)
-        || (first + 1..clause_end).any(|p| lower(p).is_some_and(|w| lex.is("clause_breaks", w)))
+        || (first + 1..clause_end).any(|p| lower(p).is_some_and(|w| lex.is(List::ClauseBreaks, w)))
     {
         return None;
     }
@@ -1223,7 +1225,7 @@ fn quantity_only(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
     let n = sentence.lower.len();
     let end = (t..n).find(|&k| matches!(sentence.lower[k].as_str(), "," | "." | ";" | ")")).unwrap_or(n);
     let number = |k: usize| sentence.tokens[k].kind == TokenKind::Number;
-    (t..end).any(number) && (t..end).all(|k| number(k) || lex.is("gap_quantifiers", &sentence.lower[k]))
+    (t..end).any(number) && (t..end).all(|k| number(k) || lex.is(List::GapQuantifiers, &sentence.lower[k]))
 }
 
 /// The relative clauses set off by commas, as (opening comma, closing comma) indices
@@ -1235,7 +1237,7 @@ fn relative_spans(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec
         _ => None,
     };
     (0..items.len())
-        .filter(|&i| word(i + 1) == Some(",") && word(i + 2).is_some_and(|w| lex.is("relatives", w)))
+        .filter(|&i| word(i + 1) == Some(",") && word(i + 2).is_some_and(|w| lex.is(List::Relatives, w)))
         .filter_map(|i| {
             (i + 3..items.len().min(i + 30))
                 .find(|&j| word(j) == Some(","))
@@ -1252,7 +1254,7 @@ fn adjunct_after_verb(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i:
         _ => None,
     };
     let opens_clause = |j: usize| {
-        word(j).is_none_or(|w| lex.is("coordinators", w) || lex.is("relatives", w) || w == ",")
+        word(j).is_none_or(|w| lex.is(List::Coordinators, w) || lex.is(List::Relatives, w) || w == ",")
             || verb_like(items, sentence, lex, j)
     };
     if word(i + 1) != Some(",") || opens_clause(i + 2) {
@@ -1263,7 +1265,7 @@ fn adjunct_after_verb(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i:
         return None;
     }
     let close = (i + 2..items.len().min(i + 12))
-        .find(|&j| word(j).is_none_or(|w| w == "," || lex.is("clause_breaks", w)))
+        .find(|&j| word(j).is_none_or(|w| w == "," || lex.is(List::ClauseBreaks, w)))
         .filter(|&j| word(j) == Some(","))?;
     (matches!(items.get(close + 1), Some(Item::Group(_))) || !opens_clause(close + 1)).then_some(close)
 }
@@ -1275,7 +1277,7 @@ fn verb_like(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i: usize) -
         Some(Item::Word(w)) => {
             let l = sentence.lower[*w].as_str();
             lower_content_word(sentence, lex, *w)
-                && (lex.is("speech", l) || lex.ends_with("verb_endings", l.split('-').next().unwrap_or(l)))
+                && (lex.is(List::Speech, l) || lex.ends_with("verb_endings", l.split('-').next().unwrap_or(l)))
         }
         _ => false,
     }
@@ -1296,8 +1298,8 @@ fn past_appositions(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, clos
     let verb = |i: usize| verb_like(items, sentence, lex, i);
     let describes = |i: usize| match items.get(i) {
         Some(Item::Word(_)) => {
-            word(i).is_some_and(|w| lex.is("appositive_openers", w))
-                || (content(i) && !verb(i) && !word(i).is_some_and(|w| lex.is("coordinators", w)))
+            word(i).is_some_and(|w| lex.is(List::AppositiveOpeners, w))
+                || (content(i) && !verb(i) && !word(i).is_some_and(|w| lex.is(List::Coordinators, w)))
         }
         Some(Item::Group(_)) => word(i + 1) == Some(","),
         None => false,
@@ -1311,7 +1313,7 @@ fn past_appositions(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, clos
             break;
         }
         let Some(next) = (at + 2..items.len().min(at + 14))
-            .find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)))
+            .find(|&j| word(j).is_some_and(|w| w == "," || lex.is(List::ClauseBreaks, w)))
             .filter(|&j| word(j) == Some(","))
         else {
             break;
@@ -1333,12 +1335,12 @@ fn cleft(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Option<Vec<u
         _ => None,
     };
     let actor = (0..items.len()).find(|&i| matches!(items[i], Item::Group(_)))?;
-    if actor == 0 || !(0..actor).all(|i| word(i).is_some_and(|w| lex.is("cleft_copulas", w))) {
+    if actor == 0 || !(0..actor).all(|i| word(i).is_some_and(|w| lex.is(List::CleftCopulas, w))) {
         return None;
     }
     let joiner = if word(actor + 1) == Some(",") { actor + 2 } else { actor + 1 };
     word(joiner)
-        .is_some_and(|w| lex.is("cleft_joiners", w))
+        .is_some_and(|w| lex.is(List::CleftJoiners, w))
         .then(|| std::iter::once(actor).chain(joiner + 1..items.len()).collect())
 }
 
@@ -1360,20 +1362,20 @@ fn reported_clause(items: &[Item], reading: &[usize], sentence: &Sentence<'_>, l
         Some(Item::Word(w)) => lower_content_word(sentence, lex, *w),
         _ => false,
     };
-    let speaker = (0..reading.len()).find(|&p| is_group(p) && word(p + 1).is_some_and(|w| lex.is("speech", w)))?;
+    let speaker = (0..reading.len()).find(|&p| is_group(p) && word(p + 1).is_some_and(|w| lex.is(List::Speech, w)))?;
     for q in speaker + 2..(speaker + 6).min(reading.len()) {
         let w = word(q)?;
-        if w == "," || lex.is("clause_breaks", w) {
+        if w == "," || lex.is(List::ClauseBreaks, w) {
             return None;
         }
-        let joined = lex.is("reported_joiners", w);
+        let joined = lex.is(List::ReportedJoiners, w);
         if !joined && q > speaker + 2 {
             continue;
         }
         let at = if joined { q + 1 } else { q };
-        let body = if word(at).is_some_and(|w| lex.is("reported_pronouns", w)) {
+        let body = if word(at).is_some_and(|w| lex.is(List::ReportedPronouns, w)) {
             at + 1
-        } else if joined && lex.is("prodrop_joiners", w) && verb(at) {
+        } else if joined && lex.is(List::ProdropJoiners, w) && verb(at) {
             at
         } else if joined {
             return None;
@@ -1401,14 +1403,14 @@ fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> V
         let comma = if matches!(lower(i + 1), Some("—" | "–")) { i + 2 } else { i + 1 };
         if !matches!(items[i], Item::Group(_))
             || lower(comma) != Some(",")
-            || !lower(comma + 1).is_some_and(|w| lex.is("subject_relatives", w))
+            || !lower(comma + 1).is_some_and(|w| lex.is(List::SubjectRelatives, w))
         {
             continue;
         }
         let first = comma + 2;
         let end = (first..items.len().min(first + 27)).find(|&j| lower(j) == Some(",")).unwrap_or(items.len());
         let verb_first = (first..end)
-            .find(|&j| word(j).is_none_or(|w| !lex.is("function", &sentence.lower[w])))
+            .find(|&j| word(j).is_none_or(|w| !lex.is(List::Function, &sentence.lower[w])))
             .is_some_and(|j| word(j).is_some_and(|w| lower_content_word(sentence, lex, w)));
         if verb_first {
             // Without a day of the month in parentheses ("que conversou na terça-feira (30)
@@ -1462,7 +1464,7 @@ fn summarises(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
 fn lower_content_word(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
     sentence.tokens[t].kind == TokenKind::Word
         && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
-        && !lex.is("function", &sentence.lower[t])
+        && !lex.is(List::Function, &sentence.lower[t])
 }
 
 /// The token range (first token, one past the last) that items span.
@@ -1501,7 +1503,7 @@ fn factuality(
     // The window stops at a clause break before the cue ("…; a Rússia enviou").
     let from = (from..to.min(sentence.lower.len()))
         .rev()
-        .find(|&t| lex.is("clause_breaks", &sentence.lower[t]))
+        .find(|&t| lex.is(List::ClauseBreaks, &sentence.lower[t]))
         .map_or(from, |t| t + 1);
     let words: Vec<&str> = (from..to.min(sentence.lower.len()))
         // Nor are the words of a date: "May 7" is a month, not a hedge.
@@ -1516,7 +1518,9 @@ fn factuality(
     // A modal that reports a decision after a word of speech hedges nothing: "announced
     // that it would send troops" is the decision to send them.
     let reported = |at: usize, p: &[String], words: &[&str]| {
-        p.len() == 1 && lex.is("reported_modals", &p[0]) && words[..at].iter().any(|w| lex.is("decision_speech", w))
+        p.len() == 1
+            && lex.is(List::ReportedModals, &p[0])
+            && words[..at].iter().any(|w| lex.is(List::DecisionSpeech, w))
     };
     let has = |phrases: &[Vec<String>], words: &[&str]| {
         phrases.iter().any(|p| {
@@ -1563,7 +1567,7 @@ fn relative_token_spans(sentence: &Sentence<'_>, mentions: &[Range<usize>], lex:
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        if words[k] == "," && words.get(k + 1).is_some_and(|w| lex.is("relatives", w)) {
+        if words[k] == "," && words.get(k + 1).is_some_and(|w| lex.is(List::Relatives, w)) {
             let end = (k + 1..words.len()).find(|&j| words[j] == "," && !inside(j)).unwrap_or(words.len());
             out.push(k..end);
             k = end;
