@@ -218,8 +218,11 @@ word_lists! {
     AliasVerbs = "alias_verbs",
     AnaphorDets = "anaphor_dets",
     AppositiveOpeners = "appositive_openers",
+    ArmedAnaphors = "armed_anaphors",
     Arms = "arms",
+    ArmyAnaphors = "army_anaphors",
     Backshift = "backshift",
+    BlocAnaphors = "bloc_anaphors",
     CapitalDet = "capital_det",
     CapitalWord = "capital_word",
     ClauseBreaks = "clause_breaks",
@@ -272,6 +275,10 @@ word_lists! {
     ReportedModals = "reported_modals",
     ReportedPronouns = "reported_pronouns",
     Speech = "speech",
+    SpeechActsPast = "speech_acts_past",
+    SpeechActsPastPlural = "speech_acts_past_plural",
+    SpeechActsPresent = "speech_acts_present",
+    SpeechActsPresentPlural = "speech_acts_present_plural",
     SubjectRelatives = "subject_relatives",
     This = "this",
     TimeShifters = "time_shifters",
@@ -325,6 +332,31 @@ impl<T: ListKey + ?Sized> ListKey for &T {
     #[inline]
     fn holds(&self, lex: &Lexicon, mask: u128, word: &str) -> bool {
         (**self).holds(lex, mask, word)
+    }
+}
+
+/// A word list named at run time ("deeds_" and a relation's name), its bit looked up
+/// once ([`Lexicon::named_list`]) rather than at each question.
+#[derive(Debug, Clone)]
+pub struct NamedList {
+    name: String,
+    bit: Option<u32>,
+}
+
+impl NamedList {
+    /// The list's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl ListKey for NamedList {
+    #[inline]
+    fn holds(&self, lex: &Lexicon, mask: u128, word: &str) -> bool {
+        match self.bit {
+            Some(bit) => mask >> bit & 1 == 1,
+            None => lex.words.get(&self.name).is_some_and(|set| set.contains(word)),
+        }
     }
 }
 
@@ -500,6 +532,11 @@ impl Lexicon {
     #[inline]
     pub fn is(&self, list: impl ListKey, word: &str) -> bool {
         self.in_lists(self.lists_of(word), list, word)
+    }
+
+    /// A list named at run time, for questions asked many times.
+    pub fn named_list(&self, name: String) -> NamedList {
+        NamedList { bit: self.list_bits.get(&name), name }
     }
 
     /// The word lists a lower-case word is in, as a mask for [`Lexicon::in_lists`]: 0
@@ -1322,9 +1359,11 @@ mod tests {
             let unknown = "no_such_list".to_string();
             lists.push(&unknown);
             for list in lists {
+                let named = lex.named_list(list.clone());
                 for word in &words {
                     let expected = lex.words.get(list.as_str()).is_some_and(|set| set.contains(word));
                     assert_eq!(lex.is(list, word), expected, "{lang}: {word:?} in {list}");
+                    assert_eq!(lex.is(&named, word), expected, "{lang}: {word:?} in {list} named at run time");
                     assert_eq!(lex.in_lists(lex.lists_of(word), list, word), expected, "{lang}: {word:?} in {list}");
                 }
             }

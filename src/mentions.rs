@@ -196,19 +196,19 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         mentions.append(&mut found);
         mentions[first..].sort_by_key(|m| m.tokens.start);
         attach_complements(sentence, &mut mentions, first, gaz, lex);
-        capitals(s, sentence, &mut mentions, first, gaz, lex);
+        capitals(s, sentence, &mut mentions, first, gaz);
         for m in &mut mentions[first..] {
             let (start, end) = (m.tokens.start, m.tokens.end);
             let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
-            let static_place = start > 0 && lex.is(List::Locative, word(start - 1));
+            let static_place = start > 0 && sentence.is(List::Locative, start - 1);
             // "visitou Taipé", "foi a Jerusalém", "arrived in Kyiv": the goal of a journey is a place.
-            let journey = (1..=2).any(|d| start >= d && lex.is(List::Motion, word(start - d)));
+            let journey = (1..=2).any(|d| start >= d && sentence.is(List::Motion, start - d));
             // "Brasília, 2 de agosto de 2024 –": a dateline names where the article was written.
             let dateline = start == 0
                 && word(end) == ","
                 && (sentence.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
                     || lex.months.contains_key(word(end + 1)));
-            m.locative = static_place || journey || dateline || located_by_head(sentence, start, lex);
+            m.locative = static_place || journey || dateline || located_by_head(sentence, start);
         }
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
         role_anaphora(s, sentence, &mut mentions, first, &roles, gaz, lex);
@@ -217,7 +217,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         learn_descriptions(s, sentence, &mentions, first, &mut descriptions, gaz, lex);
     }
     short_forms_of_known(sentences, &mut mentions, gaz);
-    stated_aliases(sentences, &mut mentions, gaz, lex);
+    stated_aliases(sentences, &mut mentions, gaz);
     (mentions, roles)
 }
 
@@ -245,7 +245,7 @@ fn other_given_name(sentence: &Sentence<'_>, start: usize, gaz: &Gazetteer, entr
 /// another name, and its mentions by that name after it are that actor, one entity and
 /// not two. The name is the capitalised words (one to three) after the cue words
 /// (`alias_adverbs`, `alias_verbs`, `alias_joiners`).
-fn stated_aliases(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Gazetteer, lex: &Lexicon) {
+fn stated_aliases(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Gazetteer) {
     for i in 0..mentions.len() {
         // A person or an organisation: what follows a place's name and a comma is often
         // another clause's ("em Brasília, chamado X").
@@ -263,12 +263,12 @@ fn stated_aliases(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Ga
             continue;
         }
         let mut k = end + 1;
-        k += usize::from(lex.is(List::AliasAdverbs, word(k)));
-        if !lex.is(List::AliasVerbs, word(k)) {
+        k += usize::from(sentence.is(List::AliasAdverbs, k));
+        if !sentence.is(List::AliasVerbs, k) {
             continue;
         }
         k += 1;
-        k += usize::from(lex.is(List::AliasJoiners, word(k)));
+        k += usize::from(sentence.is(List::AliasJoiners, k));
         let start = k;
         while k < start + 4 && sentence.original.get(k).is_some_and(|w| is_capitalised(w)) {
             k += 1;
@@ -331,7 +331,7 @@ fn role_anaphora(
     let len = mentions.len();
     let n = sentence.lower.len();
     for k in 0..n.saturating_sub(1) {
-        if !lex.is(List::TitleDets, &sentence.lower[k]) {
+        if !sentence.is(List::TitleDets, k) {
             continue;
         }
         let Some((role_len, _)) = role_at(sentence, k + 1, lex) else { continue };
@@ -345,7 +345,7 @@ fn role_anaphora(
             |m: &Mention| m.tokens.start == end && matches!(m.referent, Referent::Known(_, LabelKind::Demonym));
         let complement = |m: &Mention| {
             end < n
-                && lex.is(List::ComplementPreps, &sentence.lower[end])
+                && sentence.is(List::ComplementPreps, end)
                 && m.tokens.start == end + 1
                 && matches!(m.referent, Referent::Known(e, LabelKind::Name) if gaz.entries[e].kind == Kind::Country)
         };
@@ -362,7 +362,7 @@ fn role_anaphora(
         if end < n
             && (is_capitalised(sentence.original[end])
                 || sentence.lower[end] == ","
-                || lex.is(List::ComplementPreps, &sentence.lower[end]))
+                || sentence.is(List::ComplementPreps, end))
         {
             continue;
         }
@@ -454,10 +454,10 @@ const SUBJECT_REACH: usize = 4;
 
 /// Nouns that take up an organisation of a kind, by `[words]` list: "O G7 criticou
 /// Pequim. O grupo, formado por …" is the G7 speaking.
-const ANAPHOR_KINDS: [(&str, &str); 3] = [
-    ("bloc_anaphors", "InternationalOrganization"),
-    ("armed_anaphors", "ArmedGroup"),
-    ("army_anaphors", "ArmedForces"),
+const ANAPHOR_KINDS: [(List, &str); 3] = [
+    (List::BlocAnaphors, "InternationalOrganization"),
+    (List::ArmedAnaphors, "ArmedGroup"),
+    (List::ArmyAnaphors, "ArmedForces"),
 ];
 
 /// The kinds a noun takes up however far back the article named them: a story names its
@@ -493,9 +493,9 @@ fn nominal_anaphora(
     };
     for k in 1..n {
         let kinds: Vec<&str> =
-            ANAPHOR_KINDS.iter().filter(|(list, _)| lex.is(list, &sentence.lower[k])).map(|&(_, kind)| kind).collect();
+            ANAPHOR_KINDS.iter().filter(|(list, _)| sentence.is(*list, k)).map(|&(_, kind)| kind).collect();
         if kinds.is_empty()
-            || !lex.is(List::AnaphorDets, &sentence.lower[k - 1])
+            || !sentence.is(List::AnaphorDets, k - 1)
             || mentions[first..len].iter().any(|m| m.tokens.contains(&k) || m.tokens.start == k + 1)
         {
             continue;
@@ -606,19 +606,19 @@ fn learn_descriptions(
         } else if word(t) == ")" {
             t += 1; // the acronym itself: "(CN), a junta"
         }
-        if word(t) != "," || !lex.is(List::AppositiveOpeners, word(t + 1)) {
+        if word(t) != "," || !sentence.is(List::AppositiveOpeners, t + 1) {
             continue;
         }
         let mut end = t + 2;
         while end < sentence.lower.len()
             && end < t + 7
             && sentence.tokens[end].kind == TokenKind::Word
-            && !lex.is(List::Function, word(end))
-            && !lex.is(List::SubjectRelatives, word(end))
+            && !sentence.is(List::Function, end)
+            && !sentence.is(List::SubjectRelatives, end)
         {
             end += 1;
         }
-        if lex.is(List::Coordinators, word(end)) {
+        if sentence.is(List::Coordinators, end) {
             continue;
         }
         let words: Vec<String> =
@@ -666,7 +666,7 @@ fn description_anaphora(
             continue;
         }
         // The determiner, with the description's own words between it and the noun.
-        let Some(det) = (k.saturating_sub(3)..k).rev().find(|&d| lex.is(List::AnaphorDets, &sentence.lower[d])) else {
+        let Some(det) = (k.saturating_sub(3)..k).rev().find(|&d| sentence.is(List::AnaphorDets, d)) else {
             continue;
         };
         let between = &sentence.lower[det + 1..k];
@@ -705,7 +705,7 @@ fn description_anaphora(
 /// "golpe de estado"), with the description nouns whose `description_deeds_<noun>` list
 /// holds it and the token after it.
 fn description_deed<'l>(sentence: &Sentence<'_>, k: usize, lex: &'l Lexicon) -> Option<(Vec<&'l str>, usize)> {
-    if !lex.is(List::DescriptionDeeds, &sentence.lower[k]) {
+    if !sentence.is(List::DescriptionDeeds, k) {
         return None;
     }
     let (phrase, end) = (1..=3)
@@ -727,24 +727,16 @@ fn description_deed<'l>(sentence: &Sentence<'_>, k: usize, lex: &'l Lexicon) -> 
 /// demonym is that city, a place the text names without its name. The demonym becomes
 /// part of the mention, not an actor of its own. A determiner must stand before it (a
 /// feminine one in Portuguese, where "o capital chinês" is money, not a city).
-fn capitals(
-    s: usize,
-    sentence: &Sentence<'_>,
-    mentions: &mut Vec<Mention>,
-    first: usize,
-    gaz: &Gazetteer,
-    lex: &Lexicon,
-) {
-    let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+fn capitals(s: usize, sentence: &Sentence<'_>, mentions: &mut Vec<Mention>, first: usize, gaz: &Gazetteer) {
     let len = mentions.len();
     for j in first..len {
         let Referent::Known(country, LabelKind::Demonym) = mentions[j].referent else { continue };
         let Some(capital) = gaz.entries[country].capital else { continue };
         let (start, end) = (mentions[j].tokens.start, mentions[j].tokens.end);
         let tokens =
-            if start >= 2 && lex.is(List::CapitalWord, word(start - 1)) && lex.is(List::CapitalDet, word(start - 2)) {
+            if start >= 2 && sentence.is(List::CapitalWord, start - 1) && sentence.is(List::CapitalDet, start - 2) {
                 start - 1..end // capital uruguaia
-            } else if start >= 1 && lex.is(List::CapitalDet, word(start - 1)) && lex.is(List::CapitalWord, word(end)) {
+            } else if start >= 1 && sentence.is(List::CapitalDet, start - 1) && sentence.is(List::CapitalWord, end) {
                 start - 1..end + 1 // the Uruguayan capital (the article in it, so that "in" stands before it)
             } else {
                 continue;
@@ -804,7 +796,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             let last = k + len - 1;
             let name_goes_on = |j: usize| {
                 let mut j = j;
-                while j < n && j < last + 3 && lex.is(List::Connectors, &sentence.lower[j]) {
+                while j < n && j < last + 3 && sentence.is(List::Connectors, j) {
                     j += 1;
                 }
                 j < n && sentence.tokens[j].kind == TokenKind::Word && is_capitalised(sentence.original[j])
@@ -876,7 +868,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             }
             // Up to two connectors ("da", "von der") when a name follows them.
             let mut c = end;
-            while c < n && c < end + 2 && lex.is(List::Connectors, &sentence.lower[c]) && !covered(c) {
+            while c < n && c < end + 2 && sentence.is(List::Connectors, c) && !covered(c) {
                 c += 1;
             }
             if c > end && c < n && is_name(c) {
@@ -887,10 +879,10 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             // para a Salvaguarda da Pátria", "Office for the Coordination of Humanitarian Affairs".
             let org_so_far = (start..end).any(|t| org_head(&sentence.lower[t]));
             let mut c = end;
-            while org_so_far && c < n && c < end + 3 && lex.is(List::OrgLinks, &sentence.lower[c]) && !covered(c) {
+            while org_so_far && c < n && c < end + 3 && sentence.is(List::OrgLinks, c) && !covered(c) {
                 c += 1;
             }
-            if c > end && c < n && is_name(c) && !lex.is(List::Function, &sentence.lower[c]) {
+            if c > end && c < n && is_name(c) && !sentence.is(List::Function, c) {
                 end = c + 1;
                 continue;
             }
@@ -900,12 +892,12 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // Defesa"); in any other run they end it ("Machado e González" is two people).
         let org_word = |t: usize| org_head(&sentence.lower[t]);
         let is_org_run = (start..end).any(org_word);
-        let is_place_run = (start..end).any(|t| lex.is(List::PlaceHeads, &sentence.lower[t]));
+        let is_place_run = (start..end).any(|t| sentence.is(List::PlaceHeads, t));
         let cut = if is_org_run || is_place_run {
             // Two organisations in a row: "Mahan Air e Saha Airlines".
             (start + 1..end).find(|&t| matches!(sentence.lower[t].as_str(), "e" | "and") && org_word(t - 1))
         } else {
-            (start + 1..end).find(|&t| lex.is(List::OrgConnectors, &sentence.lower[t]))
+            (start + 1..end).find(|&t| sentence.is(List::OrgConnectors, t))
         };
         if let Some(cut) = cut {
             end = cut;
@@ -922,7 +914,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
                 continue;
             }
             start += lead;
-            while start < end && lex.is(List::Function, &sentence.lower[start]) {
+            while start < end && sentence.is(List::Function, start) {
                 start += 1;
             }
             if start == end {
@@ -946,7 +938,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             // after a preposition holding the article ("o trabalho da Comissão", "pela Comissão"),
             // when the name ends with it: before another name ("do Ministério Público", where
             // a known name cut the run) the head is part of a name not found whole.
-            let article = start > 0 && lex.is(List::AnaphorDets, &sentence.lower[start - 1]);
+            let article = start > 0 && sentence.is(List::AnaphorDets, start - 1);
             let name_after = sentence.original.get(end).is_some_and(|w| is_capitalised(w));
             if end - start == 1 && article && !name_after && lex.is(List::OrgHeads, lower[0]) {
                 out.push(run_mention(s, sentence, start..end, Referent::ShortForm(lower[0].to_string())));
@@ -957,7 +949,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // Externo", "Alto Representante para os Negócios Estrangeiros". A body is: "o
         // comandante das Forças Armadas", "o porta-voz do Ministério dos Negócios Estrangeiros".
         let body = lower.iter().any(|w| org_head(w));
-        if !body && after_title(start, &title, known, &portfolios, sentence, lex) {
+        if !body && after_title(start, &title, known, &portfolios, sentence) {
             portfolios.push(start..end);
             continue;
         }
@@ -983,7 +975,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             continue; // "M1 Abrams", "T-72s": equipment, not names
         } else if end - start == 1 && is_all_caps(sentence.original[start]) {
             Referent::Acronym(text)
-        } else if end - start == 1 && single_is_place(sentence, start, lex) {
+        } else if end - start == 1 && single_is_place(sentence, start) {
             Referent::Place(text)
         } else if let Some(kind) = described_before(sentence, start, known, lex) {
             // "o jornal israelense Haaretz", "the militant group Hamas", "palácio Huis ten Bosch".
@@ -1026,14 +1018,13 @@ fn after_title(
     known: &[Range<usize>],
     portfolios: &[Range<usize>],
     sentence: &Sentence<'_>,
-    lex: &Lexicon,
 ) -> bool {
     let word = |k: usize| sentence.lower[k].as_str();
     let mut k = start;
     if k > 0 && matches!(word(k - 1), "o" | "a" | "os" | "as" | "the") {
         k -= 1;
     }
-    if k > 0 && lex.is(List::Coordinators, word(k - 1)) && portfolios.iter().any(|r| r.end == k - 1) {
+    if k > 0 && sentence.is(List::Coordinators, k - 1) && portfolios.iter().any(|r| r.end == k - 1) {
         return true;
     }
     if k == 0 || !matches!(word(k - 1), "do" | "da" | "dos" | "das" | "de" | "of" | "for" | "para") {
@@ -1043,7 +1034,7 @@ fn after_title(
     if let Some(r) = known.iter().find(|r| r.end == k) {
         k = r.start;
         // "Alto Representante da UE para …": the body between the title and the portfolio.
-        if k > 1 && lex.is(List::ComplementPreps, word(k - 1)) && title[k - 2] {
+        if k > 1 && sentence.is(List::ComplementPreps, k - 1) && title[k - 2] {
             return true;
         }
     }
@@ -1092,13 +1083,13 @@ fn described_before(
 /// Whether the name starting at `start` follows a place word that follows a locative
 /// preposition, as its complement or appositive: "in the capital, Khartoum", "na cidade
 /// de Goma", "in the northern town of Kupiansk", "na capital sudanesa, Cartum".
-fn located_by_head(sentence: &Sentence<'_>, start: usize, lex: &Lexicon) -> bool {
+fn located_by_head(sentence: &Sentence<'_>, start: usize) -> bool {
     let word = |i: usize| sentence.lower.get(i).map_or("", String::as_str);
     let lower = |i: usize| word(i).chars().next().is_some_and(char::is_lowercase);
-    let is_head = |i: usize| lex.is(List::PlaceHeads, word(i)) || lex.is(List::CapitalWord, word(i));
+    let is_head = |i: usize| sentence.is(List::PlaceHeads, i) || sentence.is(List::CapitalWord, i);
     // Between the head and the name: "of", "de", a comma, and one adjective.
     let Some(head) = (start.saturating_sub(3)..start).rev().find(|&h| is_head(h)) else { return false };
-    let link = |i: usize| word(i) == "," || lex.is(List::ComplementPreps, word(i));
+    let link = |i: usize| word(i) == "," || sentence.is(List::ComplementPreps, i);
     let between = head + 1..start;
     if between.is_empty()
         || !between.clone().any(link)
@@ -1111,20 +1102,20 @@ fn located_by_head(sentence: &Sentence<'_>, start: usize, lex: &Lexicon) -> bool
     (head.saturating_sub(4)..head)
         .rev()
         .take_while(|&i| lower(i) && word(i) != ",")
-        .any(|i| lex.is(List::Locative, word(i)))
+        .any(|i| sentence.is(List::Locative, i))
 }
 
 /// Whether a lone capitalised word is a place by its context: a place word after it
 /// ("Kursk region") or before it ("região de Kursk", "região russa de Kursk"), or a
 /// locative preposition before it ("em Muridke").
-fn single_is_place(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
+fn single_is_place(sentence: &Sentence<'_>, k: usize) -> bool {
     let word = |i: usize| sentence.lower.get(i).map_or("", String::as_str);
-    if lex.is(List::PlaceHeads, word(k + 1)) || (k >= 1 && lex.is(List::Locative, word(k - 1))) {
+    if sentence.is(List::PlaceHeads, k + 1) || (k >= 1 && sentence.is(List::Locative, k - 1)) {
         return true;
     }
     k >= 2
         && matches!(word(k - 1), "de" | "of")
-        && (lex.is(List::PlaceHeads, word(k - 2)) || (k >= 3 && lex.is(List::PlaceHeads, word(k - 3))))
+        && (sentence.is(List::PlaceHeads, k - 2) || (k >= 3 && sentence.is(List::PlaceHeads, k - 3)))
 }
 
 /// Joins what completes a name: a title at the start of a capitalised run becomes a
@@ -1184,16 +1175,16 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
             let mut lo = start;
             let mut country = None;
             if start >= 2 && matches!(word(start - 1), "de" | "of") {
-                if lex.is(List::PlaceHeads, word(start - 2)) {
+                if sentence.is(List::PlaceHeads, start - 2) {
                     lo = start - 2;
-                } else if start >= 3 && lex.is(List::PlaceHeads, word(start - 3)) {
+                } else if start >= 3 && sentence.is(List::PlaceHeads, start - 3) {
                     if let Some(j) = demonym_at(start - 2) {
                         lo = start - 3;
                         country = Some(j);
                     }
                 }
             }
-            let hi = if lex.is(List::PlaceHeads, word(end)) { end + 1 } else { end };
+            let hi = if sentence.is(List::PlaceHeads, end) { end + 1 } else { end };
             if lo == start && start >= 2 && word(start - 1) == "'s" {
                 country =
                     (first..len).find(|&j| mentions[j].tokens.end == start - 1 && country_of(&mentions[j]).is_some());
@@ -1428,7 +1419,7 @@ fn find_roles(
             // A portfolio after the title: "a ministra francesa do Comércio Externo, X".
             let portfolio = k > 0 && is_capitalised(sentence.original[k]) && !sentence.original[k - 1].ends_with('.');
             // The body the role serves: "o porta-voz da presidência ganesa, X".
-            let body = lex.is(List::OrgHeads, &sentence.lower[k]);
+            let body = sentence.is(List::OrgHeads, k);
             // The kind of body, before its name: "o líder do grupo paramilitar russo Wagner,
             // X", "the leader of the Russian mercenary group Redut, X" (a word next to the
             // body's noun).
@@ -1436,20 +1427,20 @@ fn find_roles(
                 && sentence.tokens[k].kind == TokenKind::Word
                 && ((k > 0 && org_noun(lex, &sentence.lower[k - 1]))
                     || (k + 1 < name.start && org_noun(lex, &sentence.lower[k + 1])));
-            let past = lex.is(List::Former, &sentence.lower[k]);
+            let past = sentence.is(List::Former, k);
             former |= past;
             if !inside_mention && !portfolio && !body && !kind_of_body && !past && !glue(&sentence.lower[k]) {
                 break;
             }
         }
         if let Some((rs, _, _)) = found {
-            former |= rs >= 1 && lex.is(List::Former, &sentence.lower[rs - 1]);
+            former |= rs >= 1 && sentence.is(List::Former, rs - 1);
         }
         let (phrase, mut kind, words) = if let Some((rs, rl, kind)) = found {
             // Modifiers before the role: "U.S. President", "NATO Secretary-General", "Iran's foreign minister".
             let mut lo = rs;
             // "the Ghanaian government spokesman": the body the role serves.
-            while lo >= 1 && lex.is(List::OrgHeads, &sentence.lower[lo - 1]) {
+            while lo >= 1 && sentence.is(List::OrgHeads, lo - 1) {
                 lo -= 1;
             }
             if lo >= 1 && sentence.lower[lo - 1] == "'s" {
@@ -1472,7 +1463,7 @@ fn find_roles(
                 r += 1;
             }
             // "Russia's ambassador to Germany" / "o secretário do Conselho": the role may follow "X 's".
-            if lex.is(List::Former, &sentence.lower[r]) {
+            if sentence.is(List::Former, r) {
                 former = true;
                 r += 1;
             }

@@ -9,7 +9,7 @@
 use crate::date::{Date, EventDate};
 use crate::entities::{Entity, Resolved};
 use crate::gazetteer::{Gazetteer, Kind, LabelKind};
-use crate::lexicon::{push_placeholder, Lexicon, List, RoleKind};
+use crate::lexicon::{push_placeholder, Lexicon, List, NamedList, RoleKind};
 use crate::mentions::{free_after, is_capitalised, Mention, Referent, RoleLink, Sentence};
 use crate::relation::Relation;
 use crate::text::TokenKind;
@@ -184,7 +184,7 @@ fn cue_facts(
             (t.start.saturating_sub(8)..t.start)
                 .rev()
                 .take_while(|&k| phrase_word(k))
-                .any(|k| lex.is(List::DateBounds, &sentence.lower[k]))
+                .any(|k| sentence.is(List::DateBounds, k))
         };
         sentence_dates.push(dates.iter().filter(|t| clause_of(t.start).is_none() && !bounded(t)).cloned().collect());
         let days: Vec<(usize, Date)> = dates
@@ -194,7 +194,7 @@ fn cue_facts(
                 _ => None,
             })
             .collect();
-        for k in (0..sentence.lower.len()).filter(|&k| lower_content_word(sentence, lex, k)) {
+        for k in (0..sentence.lower.len()).filter(|&k| lower_content_word(sentence, k)) {
             if let Some(d) = nearest(&days, (k, k + 1)) {
                 noun_dates.insert(sentence.lower[k].as_str(), d);
             }
@@ -284,7 +284,7 @@ fn cue_facts(
                             // ⟨X⟩ , which blamed ⟨Y⟩".
                             let source_relative = source.is_some_and(|src| {
                                 matches!(&items[reading[p]], Item::Group(g) if g.contains(&src))
-                                    && token(p + 2).is_some_and(|w| lex.is(List::SubjectRelatives, &sentence.lower[w]))
+                                    && token(p + 2).is_some_and(|w| sentence.is(List::SubjectRelatives, w))
                             });
                             opens_match
                                 && p > 0
@@ -321,7 +321,7 @@ fn cue_facts(
                         .collect();
                     let first_predicate = |k: usize| {
                         left_out.iter().any(|&(from, to)| {
-                            from <= k && k < to && (k..to).any(|j| lex.is(List::Coordinators, &sentence.lower[j]))
+                            from <= k && k < to && (k..to).any(|j| sentence.is(List::Coordinators, j))
                         })
                     };
                     let own_date = dates
@@ -338,7 +338,7 @@ fn cue_facts(
                                     .iter()
                                     .any(|r| r.contains(&k) && between.start <= r.start && r.end <= between.end)
                             };
-                            !between.clone().any(|k| lex.is(List::ClauseOpeners, &sentence.lower[k]) && !closed(k))
+                            !between.clone().any(|k| sentence.is(List::ClauseOpeners, k) && !closed(k))
                         })
                         .map(|t| (t.start, t.date))
                         .collect();
@@ -349,7 +349,7 @@ fn cue_facts(
                         dates
                             .iter()
                             .filter(|t| t.end <= token_span.0 && clause_of(t.start) == clause)
-                            .filter(|t| !(t.end..token_span.0).any(|k| lex.is(List::TimeShifters, &sentence.lower[k])))
+                            .filter(|t| !(t.end..token_span.0).any(|k| sentence.is(List::TimeShifters, k)))
                             .max_by_key(|t| t.start)
                             .map(|t| t.date)
                     });
@@ -405,7 +405,7 @@ fn cue_facts(
                         }
                         // "as negociações do acordo entre X e Y", "talks on a trade deal with Y": an
                         // agreement still being negotiated or drafted is not signed.
-                        if relation == Relation::SignsAgreementWith && unsigned(sentence, lex, token_span) {
+                        if relation == Relation::SignsAgreementWith && unsigned(sentence, token_span) {
                             continue;
                         }
                         let (Some(su), Some(ob)) = (su, ob) else { continue };
@@ -469,16 +469,19 @@ fn deed_anaphors(
     lex: &Lexicon,
     facts: &[Fact],
 ) -> Vec<(usize, usize, usize)> {
-    let kinds: Vec<(Relation, String)> = Relation::ALL
+    let kinds: Vec<(Relation, NamedList)> = Relation::ALL
         .iter()
-        .map(|&r| (r, format!("deeds_{}", r.local_name())))
-        .filter(|(_, list)| lex.words.contains_key(list))
+        .map(|&r| (r, lex.named_list(format!("deeds_{}", r.local_name()))))
+        .filter(|(_, list)| lex.words.contains_key(list.name()))
         .collect();
     let mut found = Vec::new();
     if kinds.is_empty() {
         return found;
     }
-    let kind_of = |w: &str| kinds.iter().find(|(_, list)| lex.is(list, w)).map(|&(r, _)| r);
+    let kind_of = |w: &str| {
+        let mask = lex.lists_of(w);
+        kinds.iter().find(|(_, list)| lex.in_lists(mask, list, w)).map(|(r, _)| *r)
+    };
     // The doers of each relation so far, and the doer each noun named last.
     let mut doers: Vec<(Relation, usize)> = Vec::new();
     let mut by_noun: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -491,11 +494,11 @@ fn deed_anaphors(
             let noun = sentence.lower[k].as_str();
             let Some(relation) = kind_of(noun) else { continue };
             let next = sentence.lower.get(k + 1).map_or("", String::as_str);
-            if !lex.is(List::AnaphorDets, &sentence.lower[k - 1])
+            if !sentence.is(List::AnaphorDets, k - 1)
                 || of_sentence[s]
                     .iter()
                     .any(|m| m.tokens.contains(&k) || m.tokens.contains(&(k - 1)) || m.tokens.start == k + 1)
-                || !(free_after(sentence, k, lex) || evaluated_after(sentence, k, lex))
+                || !(free_after(sentence, k, lex) || evaluated_after(sentence, k))
                 || lex.is(List::DeedOwners, next)
             {
                 continue;
@@ -527,9 +530,9 @@ fn deed_anaphors(
 
 /// Whether a complement after token `k` opens a quoted evaluation, not an owner: "classificou a
 /// viagem de "irresponsável"".
-fn evaluated_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
+fn evaluated_after(sentence: &Sentence<'_>, k: usize) -> bool {
     let word = |j: usize| sentence.lower.get(j).map_or("", String::as_str);
-    lex.is(List::ComplementPreps, word(k + 1)) && word(k + 2) == "\""
+    sentence.is(List::ComplementPreps, k + 1) && word(k + 2) == "\""
 }
 
 /// Whether two sentences stand in the same paragraph.
@@ -583,9 +586,9 @@ fn inherit_dates(
 /// Washington pelo seu discurso", "attacked Ottawa over its remarks").
 fn verbal(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: &Mention) -> bool {
     let words = &sentence.lower;
-    let between = (cue + 1..object.tokens.start.min(words.len())).any(|k| lex.is(List::Verbal, &words[k]));
+    let between = (cue + 1..object.tokens.start.min(words.len())).any(|k| sentence.is(List::Verbal, k));
     let reason = words.get(object.tokens.end).is_some_and(|w| lex.is(List::Reasons, w))
-        && (object.tokens.end + 1..(object.tokens.end + 4).min(words.len())).any(|k| lex.is(List::Verbal, &words[k]));
+        && (object.tokens.end + 1..(object.tokens.end + 4).min(words.len())).any(|k| sentence.is(List::Verbal, k));
     between || reason
 }
 
@@ -593,11 +596,11 @@ fn verbal(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: &Mention) 
 /// of `unsigned` ("negociações", "talks") three words or fewer before an agreement noun
 /// (`agreement_nouns`), in the statement or the four tokens before it. "Após meses de
 /// negociações, X e Y assinaram um acordo" is signed: the talks are far from the noun.
-fn unsigned(sentence: &Sentence<'_>, lex: &Lexicon, span: (usize, usize)) -> bool {
+fn unsigned(sentence: &Sentence<'_>, span: (usize, usize)) -> bool {
     let words = &sentence.lower;
     let end = span.1.min(words.len());
     (span.0.saturating_sub(4)..end).any(|k| {
-        lex.is(List::Unsigned, &words[k]) && (k + 1..(k + 4).min(end)).any(|j| lex.is(List::AgreementNouns, &words[j]))
+        sentence.is(List::Unsigned, k) && (k + 1..(k + 4).min(end)).any(|j| sentence.is(List::AgreementNouns, j))
     })
 }
 
@@ -616,7 +619,7 @@ fn unarmed(entity: &Entity, gaz: &Gazetteer) -> bool {
 /// "troops") anywhere in the sentence.
 fn attack_of_words(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: usize) -> bool {
     let words = &sentence.lower;
-    (cue..object.min(words.len())).any(|k| lex.is(List::WordAttacks, &words[k]))
+    (cue..object.min(words.len())).any(|k| sentence.is(List::WordAttacks, k))
         && !words.iter().any(|w| lex.is(List::Arms, w))
 }
 
@@ -634,7 +637,7 @@ fn contest_denied(
 ) {
     let mut deniers: Vec<(usize, usize)> = Vec::new(); // (sentence, entity)
     for (s, sentence) in sentences.iter().enumerate() {
-        for d in (0..sentence.lower.len()).filter(|&d| lex.is(List::Denials, &sentence.lower[d])) {
+        for d in (0..sentence.lower.len()).filter(|&d| sentence.is(List::Denials, d)) {
             let actor = mentions
                 .iter()
                 .enumerate()
@@ -671,7 +674,7 @@ fn encode(
         if word(end) == "(" {
             end = (end..sentence.lower.len().min(end + 6)).find(|&k| word(k) == ")").map_or(end, |k| k + 1);
         }
-        word(end) == "," && lex.is(List::SubjectRelatives, word(end + 1))
+        word(end) == "," && sentence.is(List::SubjectRelatives, end + 1)
     };
     // Actor mentions that are not inside another one, widest first on overlap.
     let mut slots: Vec<usize> =
@@ -685,9 +688,7 @@ fn encode(
     }
     absorb_modifiers(&mut kept, sentence, mentions, here, lex);
     let plain_noun = |t: usize| {
-        lower_content_word(sentence, lex, t)
-            && !lex.is(List::Connectors, &sentence.lower[t])
-            && !lex.is(List::Locative, &sentence.lower[t])
+        lower_content_word(sentence, t) && !sentence.is(List::Connectors, t) && !sentence.is(List::Locative, t)
     };
     let mut items: Vec<Item> = Vec::new();
     let mut t = 0;
@@ -756,11 +757,11 @@ fn encode(
                         // ("⟨A⟩ , ⟨B⟩ , and ⟨C⟩"), an actor in apposition closes with one ("com o
                         // ministro, ⟨X⟩ , e o senador ⟨Y⟩"), and a demonym heads its noun ("and the
                         // ⟨Palestinian⟩ leader").
-                        let in_place = k >= 2
-                            && matches!(items[k - 2], Item::Word(w) if lex.is(List::Locative, &sentence.lower[w]));
+                        let in_place =
+                            k >= 2 && matches!(items[k - 2], Item::Word(w) if sentence.is(List::Locative, w));
                         let verb_after = !demonym
                             && range.end < n
-                            && lower_content_word(sentence, lex, range.end)
+                            && lower_content_word(sentence, range.end)
                             && lex.role_at(&sentence.lower[range.end..]).is_none();
                         let single =
                             (in_place || verb_after) && matches!(&items[k - 1], Item::Group(g) if g.len() == 1);
@@ -770,13 +771,13 @@ fn encode(
                         // "militares na ⟨Letónia⟩ e a ⟨Itália⟩ cerca de 250" (see `gapped`).
                         let gap = in_place
                             && between.iter().any(|w| lex.is(List::Coordinators, w))
-                            && quantity_only(sentence, lex, range.end);
+                            && quantity_only(sentence, range.end);
                         let apposition = owner && between.iter().all(|w| *w == ",");
                         // A list closed by "e"/"and" takes no further item after a bare comma:
                         // "ataques no ⟨A⟩ , ⟨B⟩ e ⟨C⟩ , o ⟨grupo⟩ reivindicou" is the group's claim.
                         let closed = matches!(&items[k - 1], Item::Group(g) if g.len() > 1
                             && (mentions[g[0]].tokens.end..mentions[g[g.len() - 1]].tokens.start)
-                                .any(|t| lex.is(List::Coordinators, &sentence.lower[t])))
+                                .any(|t| sentence.is(List::Coordinators, t)))
                             && !between.iter().any(|w| lex.is(List::Coordinators, w));
                         // A bare comma after the first actor, inside a phrase that opens the sentence, ends
                         // that phrase, not a list item, unless the list goes on: "Depois do ⟨Japão⟩ , ⟨Trump⟩
@@ -789,7 +790,7 @@ fn encode(
                             && mentions[g[0]].tokens.start > 0
                             && !(mentions[g[0]].tokens.start == 1 && article(&sentence.lower[0])))
                             && between.iter().all(|w| *w == "," || article(w))
-                            && !list_goes_on(sentence, lex, range.end);
+                            && !list_goes_on(sentence, range.end);
                         let not_a_list = apposition || switches || gap || closed || fronted || (single && clause_and);
                         if between.iter().any(|w| joiner(w)) && between.len() <= 3 && !not_a_list {
                             joined = Some(k - 1);
@@ -843,13 +844,13 @@ fn phrase_at(sentence: &Sentence<'_>, lex: &Lexicon, list: &str, t: usize) -> bo
 
 /// Whether a list goes on after the actor that ends at token `end` (a name in parentheses
 /// after it passed): a comma or a coordinator follows.
-fn list_goes_on(sentence: &Sentence<'_>, lex: &Lexicon, end: usize) -> bool {
+fn list_goes_on(sentence: &Sentence<'_>, end: usize) -> bool {
     let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
     let mut next = end;
     if word(next) == "(" {
         next = (next..sentence.lower.len().min(next + 6)).find(|&k| word(k) == ")").map_or(next, |k| k + 1);
     }
-    matches!(word(next), "," | "&" | "ou" | "or") || lex.is(List::Coordinators, word(next))
+    matches!(word(next), "," | "&" | "ou" | "or") || sentence.is(List::Coordinators, next)
 }
 
 /// The end of an open list's tail at token `t`: "e (oito) outros (países)", "and (many)
@@ -871,7 +872,7 @@ fn open_list_end(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> Option<usi
     if words.get(end).is_some_and(|w| lex.is(List::ListOtherNouns, w)) {
         end += 1;
     }
-    let ends_phrase = end >= words.len() || !is_word(end) || lower_content_word(sentence, lex, end);
+    let ends_phrase = end >= words.len() || !is_word(end) || lower_content_word(sentence, end);
     ends_phrase.then_some(end)
 }
 
@@ -888,7 +889,7 @@ fn absorb_modifiers(
     here: &[usize],
     lex: &Lexicon,
 ) {
-    let org_noun = |t: usize| t < sentence.lower.len() && lex.is(List::OrgNouns, &sentence.lower[t]);
+    let org_noun = |t: usize| t < sentence.lower.len() && sentence.is(List::OrgNouns, t);
     let is_demonym = |m: usize| matches!(mentions[m].referent, Referent::Known(_, LabelKind::Demonym));
     if lex.lang == crate::input::Lang::Pt {
         let demonym_at = |t: usize| here.iter().any(|&m| is_demonym(m) && mentions[m].tokens.contains(&t));
@@ -975,9 +976,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     let is_group = |i: usize| matches!(items.get(i), Some(Item::Group(_)));
     // A lower-case content word: what a predicate starts with.
     let predicate = |i: usize| match items.get(i) {
-        Some(Item::Word(w)) => {
-            lower_content_word(sentence, lex, *w) && !lex.is(List::Coordinators, &sentence.lower[*w])
-        }
+        Some(Item::Word(w)) => lower_content_word(sentence, *w) && !sentence.is(List::Coordinators, *w),
         _ => false,
     };
     // A participle after a comma ("…, accusing ⟨B⟩") says more of the clause's subject.
@@ -1125,7 +1124,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         let mut embedded = false;
         // The tense lists of speech acts the first predicate is in, if it reports a clause.
         let speech_acts =
-            ["speech_acts_past", "speech_acts_present", "speech_acts_past_plural", "speech_acts_present_plural"];
+            [List::SpeechActsPast, List::SpeechActsPresent, List::SpeechActsPastPlural, List::SpeechActsPresentPlural];
         let tense = word(reduced[p + 1]).and_then(|w| speech_acts.iter().find(|l| lex.is(l, w)));
         while k + 1 < reduced.len() {
             let w = word(reduced[k]);
@@ -1201,7 +1200,7 @@ fn gapped(reduced: &[usize], items: &[Item], sentence: &Sentence<'_>, lex: &Lexi
     let number = |p: usize| word(p).is_some_and(|w| sentence.tokens[w].kind == TokenKind::Number);
     // The first actor is the subject (a predicate follows it) of a clause with a quantity.
     let first = (0..reduced.len()).find(|&p| is_group(p))?;
-    if !word(first + 1).is_some_and(|w| lower_content_word(sentence, lex, w)) {
+    if !word(first + 1).is_some_and(|w| lower_content_word(sentence, w)) {
         return None;
     }
     // "e"/"and", with a comma before it or not, and the second subject.
@@ -1214,18 +1213,18 @@ fn gapped(reduced: &[usize], items: &[Item], sentence: &Sentence<'_>, lex: &Lexi
         return None;
     }
     let after = word(and + 2).unwrap_or(sentence.lower.len());
-    quantity_only(sentence, lex, after)
+    quantity_only(sentence, after)
         .then(|| std::iter::once(reduced[and + 1]).chain(reduced[first + 1..clause_end].iter().copied()).collect())
 }
 
 /// Whether the tokens from `t` up to a comma, a full stop, a semicolon, a closing
 /// parenthesis or the sentence's end are a quantity alone: numbers and words of
 /// `gap_quantifiers`, at least one number ("cerca de 1100", "about 1,100").
-fn quantity_only(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
+fn quantity_only(sentence: &Sentence<'_>, t: usize) -> bool {
     let n = sentence.lower.len();
     let end = (t..n).find(|&k| matches!(sentence.lower[k].as_str(), "," | "." | ";" | ")")).unwrap_or(n);
     let number = |k: usize| sentence.tokens[k].kind == TokenKind::Number;
-    (t..end).any(number) && (t..end).all(|k| number(k) || lex.is(List::GapQuantifiers, &sentence.lower[k]))
+    (t..end).any(number) && (t..end).all(|k| number(k) || sentence.is(List::GapQuantifiers, k))
 }
 
 /// The relative clauses set off by commas, as (opening comma, closing comma) indices
@@ -1276,7 +1275,7 @@ fn verb_like(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i: usize) -
     match items.get(i) {
         Some(Item::Word(w)) => {
             let l = sentence.lower[*w].as_str();
-            lower_content_word(sentence, lex, *w)
+            lower_content_word(sentence, *w)
                 && (lex.is(List::Speech, l) || lex.ends_with("verb_endings", l.split('-').next().unwrap_or(l)))
         }
         _ => false,
@@ -1294,7 +1293,7 @@ fn past_appositions(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, clos
         Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
         _ => None,
     };
-    let content = |i: usize| matches!(items.get(i), Some(Item::Word(w)) if lower_content_word(sentence, lex, *w));
+    let content = |i: usize| matches!(items.get(i), Some(Item::Word(w)) if lower_content_word(sentence, *w));
     let verb = |i: usize| verb_like(items, sentence, lex, i);
     let describes = |i: usize| match items.get(i) {
         Some(Item::Word(_)) => {
@@ -1359,7 +1358,7 @@ fn reported_clause(items: &[Item], reading: &[usize], sentence: &Sentence<'_>, l
     };
     let is_group = |p: usize| matches!(reading.get(p).map(|&i| &items[i]), Some(Item::Group(_)));
     let verb = |p: usize| match reading.get(p).map(|&i| &items[i]) {
-        Some(Item::Word(w)) => lower_content_word(sentence, lex, *w),
+        Some(Item::Word(w)) => lower_content_word(sentence, *w),
         _ => false,
     };
     let speaker = (0..reading.len()).find(|&p| is_group(p) && word(p + 1).is_some_and(|w| lex.is(List::Speech, w)))?;
@@ -1410,8 +1409,8 @@ fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> V
         let first = comma + 2;
         let end = (first..items.len().min(first + 27)).find(|&j| lower(j) == Some(",")).unwrap_or(items.len());
         let verb_first = (first..end)
-            .find(|&j| word(j).is_none_or(|w| !lex.is(List::Function, &sentence.lower[w])))
-            .is_some_and(|j| word(j).is_some_and(|w| lower_content_word(sentence, lex, w)));
+            .find(|&j| word(j).is_none_or(|w| !sentence.is(List::Function, w)))
+            .is_some_and(|j| word(j).is_some_and(|w| lower_content_word(sentence, w)));
         if verb_first {
             // Without a day of the month in parentheses ("que conversou na terça-feira (30)
             // com ⟨Y⟩"), as in the sentence's own reduced reading.
@@ -1461,10 +1460,10 @@ fn summarises(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
 
 /// Whether token `t` is a word written in lower case that is not a function word: a
 /// noun a demonym may stand for, or the verb a predicate starts with.
-fn lower_content_word(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
+fn lower_content_word(sentence: &Sentence<'_>, t: usize) -> bool {
     sentence.tokens[t].kind == TokenKind::Word
         && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
-        && !lex.is(List::Function, &sentence.lower[t])
+        && !sentence.is(List::Function, t)
 }
 
 /// The token range (first token, one past the last) that items span.
@@ -1503,7 +1502,7 @@ fn factuality(
     // The window stops at a clause break before the cue ("…; a Rússia enviou").
     let from = (from..to.min(sentence.lower.len()))
         .rev()
-        .find(|&t| lex.is(List::ClauseBreaks, &sentence.lower[t]))
+        .find(|&t| sentence.is(List::ClauseBreaks, t))
         .map_or(from, |t| t + 1);
     let words: Vec<&str> = (from..to.min(sentence.lower.len()))
         // Nor are the words of a date: "May 7" is a month, not a hedge.
@@ -1537,7 +1536,7 @@ fn factuality(
     // strike Y, targeting…" is as possible as the strike).
     let consequence = |t: usize| {
         sentence.lower[t - 1] == ","
-            && ((lower_content_word(sentence, lex, t) && lex.ends_with("participle_endings", &sentence.lower[t]))
+            && ((lower_content_word(sentence, t) && lex.ends_with("participle_endings", &sentence.lower[t]))
                 || summarises(sentence, lex, t))
     };
     let negated = (from + 1..(to + 1).min(sentence.lower.len()))
