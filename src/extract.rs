@@ -126,7 +126,9 @@ fn dateline(sentences: &[Sentence<'_>], lex: &Lexicon) -> Option<Date> {
     sentences.iter().take(3).find_map(|s| {
         let words: Vec<&str> = s.lower.iter().take(12).map(String::as_str).collect();
         let original: Vec<&str> = s.original.iter().take(12).copied().collect();
-        timex::find(lex, &words, &original, None, &|_| None).into_iter().find_map(|t| match t.date {
+        timex::find(lex, &words, &s.lists[..words.len()], &original, None, &|_| None).into_iter().find_map(|t| match t
+            .date
+        {
             crate::date::EventDate::Day(d) if t.start <= 6 => Some(d),
             _ => None,
         })

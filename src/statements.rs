@@ -163,6 +163,7 @@ fn cue_facts(
         let dates = timex::find(
             lex,
             &sentence.lower.iter().map(String::as_str).collect::<Vec<_>>(),
+            &sentence.lists,
             &sentence.original,
             published,
             &anchor,

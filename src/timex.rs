@@ -17,7 +17,8 @@ pub struct Timex {
 }
 
 /// Finds and resolves the dates among a sentence's tokens. `words` are the tokens
-/// lower-cased, `original` as written (English month names must be capitalised,
+/// lower-cased, `lists` their word lists (`Sentence::lists`: the rules ask a dozen lists
+/// about each token), `original` as written (English month names must be capitalised,
 /// so that the modal "may" is not May).
 ///
 /// A day counted from another ("the day before", "no dia seguinte", "na véspera da
@@ -28,6 +29,7 @@ pub struct Timex {
 pub fn find(
     lex: &Lexicon,
     words: &[&str],
+    lists: &[u128],
     original: &[&str],
     published: Option<Date>,
     anchor: &dyn Fn(Option<&str>) -> Option<Date>,
@@ -53,8 +55,6 @@ pub fn find(
         let capital = original.get(k).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
         (lex.lang == crate::input::Lang::Pt || capital).then_some(month)
     };
-    // Each token's word lists looked up once: the rules below ask a dozen lists about it.
-    let lists: Vec<u128> = words.iter().map(|w| lex.lists_of(w)).collect();
     let is = |k: usize, list: List| lists.get(k).is_some_and(|&m| list.in_mask(m));
     while i < words.len() {
         // 4 de junho de 2025 | 4 de junho | 7 May 2025
