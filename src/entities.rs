@@ -90,6 +90,7 @@ pub fn resolve(
     people: &HashMap<String, usize>,
     lang: &str,
 ) -> Resolved {
+    let keys = NameKeys::default();
     let mut r = Resolved {
         entities: Vec::new(),
         of_mention: vec![None; mentions.len()],
@@ -140,7 +141,7 @@ pub fn resolve(
             }
             Referent::Organization(name, country) if !name.is_empty() => {
                 let country = country.map(|c| known(&mut r, c, Kind::Country, ""));
-                let key = format!("org:{}", name_key(name));
+                let key = format!("org:{}", keys.of(name));
                 let id = *by_key.entry(key.clone()).or_insert_with(|| {
                     r.entities.push(Entity {
                         kind: Kind::Organization,
@@ -155,7 +156,7 @@ pub fn resolve(
                 r.of_mention[i] = Some(id);
             }
             Referent::Place(name) if !name.is_empty() => {
-                let key = format!("place:{}", name_key(name));
+                let key = format!("place:{}", keys.of(name));
                 // "Gaza" after "Faixa de Gaza" is the same place; of several, the first
                 // found in the article (not whichever the hash map yields first, which
                 // changed from run to run).
@@ -191,12 +192,12 @@ pub fn resolve(
                 r.of_mention[i] = Some(id);
             }
             Referent::Person(name) if name.contains(' ') => {
-                let key = name_key(name);
-                let id = if let Some(&e) = people.get(&key) {
+                let key = keys.of(name);
+                let id = if let Some(&e) = people.get(&*key) {
                     known(&mut r, e, Kind::Person, name)
                 } else {
                     let person_key = format!("person:{key}");
-                    let existing = by_key.get(&person_key).copied().or_else(|| same_person(&r.entities, &key));
+                    let existing = by_key.get(&person_key).copied().or_else(|| same_person(&r.entities, &key, &keys));
                     match existing {
                         Some(id) => id,
                         None => {
@@ -235,25 +236,25 @@ pub fn resolve(
         let found = match &m.referent {
             Referent::Acronym(text) => acronyms.get(text).copied(),
             Referent::ShortForm(head) => {
-                let head = name_key(head);
+                let head = keys.of(head);
                 (0..i).rev().filter_map(|j| r.of_mention[j]).find(|&id| {
                     let e = &r.entities[id];
                     e.kind == Kind::Organization
                         && std::iter::once(&e.label)
                             .chain(&e.aliases)
-                            .any(|n| name_key(n).split(' ').any(|w| w == head))
+                            .any(|n| keys.of(n).split(' ').any(|w| w == &*head))
                 })
             }
             Referent::Person(name) if !name.is_empty() => {
-                let key = name_key(name);
+                let key = keys.of(name);
                 let surname = r.entities.iter().position(|e| {
                     e.kind == Kind::Person
                         && std::iter::once(&e.label).chain(&e.aliases).any(|n| {
-                            let k = name_key(n);
-                            k.rsplit(' ').next() == Some(key.as_str()) || k.split(' ').next() == Some(key.as_str())
+                            let k = keys.of(n);
+                            k.rsplit(' ').next() == Some(&*key) || k.split(' ').next() == Some(&*key)
                         })
                 });
-                match (surname, people.get(&key)) {
+                match (surname, people.get(&*key)) {
                     (Some(id), _) => Some(id),
                     (None, Some(&e)) => Some(known(&mut r, e, Kind::Person, name)),
                     (None, None) if has_role[i] => {
@@ -286,14 +287,14 @@ pub fn resolve(
     for (i, m) in mentions.iter().enumerate() {
         if let (Referent::Known(e, LabelKind::Name), Some(id), false) = (&m.referent, r.of_mention[i], m.locative) {
             if any_person && gaz.entries[*e].kind == Kind::Country && r.entities[id].kind == Kind::Country {
-                let surface = gaz.entries[*e].labels.iter().map(|(_, l)| name_key(l)).collect::<Vec<_>>();
+                let surface = gaz.entries[*e].labels.iter().map(|(_, l)| keys.of(l)).collect::<Vec<_>>();
                 if let Some(p) = r.entities.iter().position(|x| {
                     // A known person too: the gazetteer may hold "Luís Montenegro".
                     person(x) && {
-                        let key = name_key(&x.label);
+                        let key = keys.of(&x.label);
                         // Ends with " " and the label, without building that string.
                         key.contains(' ')
-                            && surface.iter().any(|l| key.strip_suffix(l.as_str()).is_some_and(|k| k.ends_with(' ')))
+                            && surface.iter().any(|l| key.strip_suffix(&**l).is_some_and(|k| k.ends_with(' ')))
                     }
                 }) {
                     r.of_mention[i] = Some(p);
@@ -305,11 +306,11 @@ pub fn resolve(
     // in one article: the text does not tell the city from the region.
     for region in 0..r.entities.len() {
         let Some(region_entry) = r.entities[region].known else { continue };
-        let region_key = name_key(&r.entities[region].label);
+        let region_key = keys.of(&r.entities[region].label);
         let inner = r.entities.iter().position(|x| {
             x.kind == Kind::Place
                 && x.known.is_some_and(|k| gaz.entries[k].located_in == Some(region_entry))
-                && region_key.split(' ').any(|w| w == name_key(&x.label))
+                && region_key.split(' ').any(|w| w == &*keys.of(&x.label))
         });
         if let Some(inner) = inner {
             for e in r.of_mention.iter_mut().filter(|e| **e == Some(region)) {
@@ -321,11 +322,11 @@ pub fn resolve(
     for (i, m) in mentions.iter().enumerate() {
         if let (Referent::Place(name), Some(id)) = (&m.referent, r.of_mention[i]) {
             if r.entities[id].known.is_none() && !name.contains(' ') {
-                let key = name_key(name);
+                let key = keys.of(name);
                 if let Some(p) = r
                     .entities
                     .iter()
-                    .position(|e| e.kind == Kind::Person && name_key(&e.label).rsplit(' ').next() == Some(key.as_str()))
+                    .position(|e| e.kind == Kind::Person && keys.of(&e.label).rsplit(' ').next() == Some(&*key))
                 {
                     r.of_mention[i] = Some(p);
                 }
@@ -342,15 +343,33 @@ pub fn is_capital(gaz: &Gazetteer, e: usize) -> bool {
 
 /// Another person entity whose full name agrees with this key: same surname and the
 /// same first name (or initial).
-fn same_person(entities: &[Entity], key: &str) -> Option<usize> {
+fn same_person(entities: &[Entity], key: &str, keys: &NameKeys) -> Option<usize> {
     let (first, last) = (key.split(' ').next()?, key.rsplit(' ').next()?);
     entities.iter().position(|e| {
         e.kind == Kind::Person && {
-            let k = name_key(&e.label);
+            let k = keys.of(&e.label);
             k.rsplit(' ').next() == Some(last)
                 && k.split(' ').next().is_some_and(|f| f == first || (f.len() == 1 && first.starts_with(f)))
         }
     })
+}
+
+/// Name keys worked out once per article: coreference compares each person mention's
+/// key with every entity's names, so the same names were keyed again and again (a
+/// twentieth of extraction's instructions).
+#[derive(Default)]
+struct NameKeys(std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<str>>>);
+
+impl NameKeys {
+    /// [`name_key`] of `name`.
+    fn of(&self, name: &str) -> std::rc::Rc<str> {
+        if let Some(key) = self.0.borrow().get(name) {
+            return key.clone();
+        }
+        let key: std::rc::Rc<str> = name_key(name).into();
+        self.0.borrow_mut().insert(name.to_string(), key.clone());
+        key
+    }
 }
 
 fn add_alias(entity: &mut Entity, surface: &str) {
@@ -373,6 +392,15 @@ fn add_alias(entity: &mut Entity, surface: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn memoised_name_keys_are_the_name_keys() {
+        let keys = NameKeys::default();
+        for name in ["Kim Jong-un", "Volodymyr Zelenskyy", "Kim Jong-un", "São Tomé", "São Tomé"] {
+            assert_eq!(&*keys.of(name), name_key(name), "{name}");
+        }
+        assert_eq!(keys.0.borrow().len(), 3);
+    }
 
     #[test]
     fn name_keys_forgive_transliteration() {

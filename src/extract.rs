@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::entities::{self, Entity};
 use crate::gazetteer::{Gazetteer, GazetteerError, Hit};
 use crate::input::{Article, Lang};
-use crate::lexicon::{Lexicon, LexiconError};
+use crate::lexicon::{Lexicon, LexiconError, List};
 use crate::mentions::{self, Mention, Sentence};
 use crate::statements::{self, Fact};
 use crate::text::TokenKind;
@@ -100,7 +100,7 @@ impl Extractor {
         let lex = self.lexicon(lang);
         let text = article.text.as_str();
         let spans = text::sentences(text);
-        let sentences: Vec<Sentence<'_>> = spans.iter().map(|r| Sentence::new(text, r.clone())).collect();
+        let sentences: Vec<Sentence<'_>> = spans.iter().map(|r| Sentence::new(text, r.clone(), lex)).collect();
         let published = article.published.or_else(|| dateline(&sentences, lex));
         let mut hits = self.gazetteer.find_in(text, lang.tag());
         capitals_dateline(text, &sentences, &self.gazetteer, lex, &mut hits);
@@ -126,7 +126,9 @@ fn dateline(sentences: &[Sentence<'_>], lex: &Lexicon) -> Option<Date> {
     sentences.iter().take(3).find_map(|s| {
         let words: Vec<&str> = s.lower.iter().take(12).map(String::as_str).collect();
         let original: Vec<&str> = s.original.iter().take(12).copied().collect();
-        timex::find(lex, &words, &original, None, &|_| None).into_iter().find_map(|t| match t.date {
+        timex::find(lex, &words, &s.lists[..words.len()], &original, None, &|_| None).into_iter().find_map(|t| match t
+            .date
+        {
             crate::date::EventDate::Day(d) if t.start <= 6 => Some(d),
             _ => None,
         })
@@ -155,7 +157,7 @@ fn capitals_dateline(text: &str, sentences: &[Sentence<'_>], gaz: &Gazetteer, le
             .split(' ')
             .map(|w| {
                 let lower = w.to_lowercase();
-                if lex.is("connectors", &lower) {
+                if lex.is(List::Connectors, &lower) {
                     return lower;
                 }
                 let mut upper_next = true;

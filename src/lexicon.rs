@@ -178,6 +178,204 @@ pub struct Lexicon {
     pub weekdays: FxHashMap<String, u32>,
 }
 
+/// Declares [`List`]: the word lists (`[words]` tables of the lexicon files) that the
+/// extractor's code asks about by name, each with the bit it has in a word's mask.
+macro_rules! word_lists {
+    ($($list:ident = $name:literal,)*) => {
+        /// A word list the code asks about, named at compile time: asking whether a word
+        /// is in it ([`Lexicon::is`], [`crate::mentions::Sentence::is`]) tests the
+        /// list's bit in the word's mask instead of looking the list's name up (that
+        /// lookup, once per question, was an eighth of extraction). A list only the data
+        /// names, or a name made at run time, is asked by its name (a `&str`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum List {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $list,
+            )*
+        }
+
+        impl List {
+            /// Every list, in bit order.
+            pub const ALL: &[List] = &[$(List::$list),*];
+
+            /// Whether a word mask ([`Lexicon::lists_of`]) has this list's bit.
+            #[inline]
+            pub fn in_mask(self, mask: u128) -> bool {
+                mask >> self as u32 & 1 == 1
+            }
+
+            /// The list's name in the lexicon files.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(List::$list => $name,)*
+                }
+            }
+        }
+    };
+}
+
+word_lists! {
+    AgreementNouns = "agreement_nouns",
+    AliasAdverbs = "alias_adverbs",
+    AliasJoiners = "alias_joiners",
+    AliasVerbs = "alias_verbs",
+    AnaphorDets = "anaphor_dets",
+    AppositiveOpeners = "appositive_openers",
+    ArmedAnaphors = "armed_anaphors",
+    Arms = "arms",
+    ArmyAnaphors = "army_anaphors",
+    Backshift = "backshift",
+    Between = "between",
+    BlocAnaphors = "bloc_anaphors",
+    CapitalDet = "capital_det",
+    CapitalWord = "capital_word",
+    ClauseBreaks = "clause_breaks",
+    ClauseOpeners = "clause_openers",
+    ClausePreps = "clause_preps",
+    ClauseSubjects = "clause_subjects",
+    ClauseSummaries = "clause_summaries",
+    CleftCopulas = "cleft_copulas",
+    CleftJoiners = "cleft_joiners",
+    Compass = "compass",
+    ComplementPreps = "complement_preps",
+    Connectors = "connectors",
+    CoordinatedAdverbs = "coordinated_adverbs",
+    CoordinatedVerbs = "coordinated_verbs",
+    Coordinators = "coordinators",
+    Counterparts = "counterparts",
+    DateBounds = "date_bounds",
+    DayWord = "day_word",
+    DecisionSpeech = "decision_speech",
+    DeedOwners = "deed_owners",
+    Denials = "denials",
+    DescriptionDeeds = "description_deeds",
+    DescriptionHeads = "description_heads",
+    Determiners = "determiners",
+    Earlier = "earlier",
+    Eve = "eve",
+    EventHeads = "event_heads",
+    Fixtures = "fixtures",
+    Former = "former",
+    Function = "function",
+    GapQuantifiers = "gap_quantifiers",
+    HostPartners = "host_partners",
+    Later = "later",
+    ListOtherNouns = "list_other_nouns",
+    ListOthers = "list_others",
+    ListRepeats = "list_repeats",
+    Locative = "locative",
+    LocativeArticles = "locative_articles",
+    MonthWord = "month_word",
+    Motion = "motion",
+    Next = "next",
+    Numbers = "numbers",
+    OrgConnectors = "org_connectors",
+    OrgHeads = "org_heads",
+    OrgLinks = "org_links",
+    OrgNouns = "org_nouns",
+    OwnerMark = "owner_mark",
+    Partners = "partners",
+    PartyRegions = "party_regions",
+    Past = "past",
+    Penalty = "penalty",
+    PlaceHeads = "place_heads",
+    Planned = "planned",
+    PleaDeals = "plea_deals",
+    ProdropJoiners = "prodrop_joiners",
+    Reasons = "reasons",
+    Relatives = "relatives",
+    ReportedJoiners = "reported_joiners",
+    ReportedModals = "reported_modals",
+    ReportedPronouns = "reported_pronouns",
+    Speech = "speech",
+    SpeechActsPast = "speech_acts_past",
+    SpeechActsPastPlural = "speech_acts_past_plural",
+    SpeechActsPresent = "speech_acts_present",
+    SpeechActsPresentPlural = "speech_acts_present_plural",
+    SubjectRelatives = "subject_relatives",
+    This = "this",
+    Ties = "ties",
+    TimeShifters = "time_shifters",
+    TitleDets = "title_dets",
+    Today = "today",
+    Tomorrow = "tomorrow",
+    Unsigned = "unsigned",
+    Verbal = "verbal",
+    WeekOf = "week_of",
+    WeekWord = "week_word",
+    WordAttacks = "word_attacks",
+    YearWord = "year_word",
+    Yesterday = "yesterday",
+}
+
+// The lists the code names take the low bits of a mask; the top bit says "in some list".
+const _: () = assert!(List::ALL.len() < LISTED as usize);
+
+/// A word list as [`Lexicon::is`] takes it: a [`List`] (its bit known when compiled) or
+/// a name (looked up).
+pub trait ListKey {
+    /// Whether a word whose mask ([`Lexicon::lists_of`]) is `mask` is in this list.
+    fn holds(&self, lex: &Lexicon, mask: u128, word: &str) -> bool;
+}
+
+impl ListKey for List {
+    #[inline]
+    fn holds(&self, _: &Lexicon, mask: u128, _: &str) -> bool {
+        self.in_mask(mask)
+    }
+}
+
+impl ListKey for str {
+    #[inline]
+    fn holds(&self, lex: &Lexicon, mask: u128, word: &str) -> bool {
+        match lex.list_bits.get(self) {
+            Some(bit) => mask >> bit & 1 == 1,
+            None => lex.words.get(self).is_some_and(|set| set.contains(word)),
+        }
+    }
+}
+
+impl ListKey for String {
+    #[inline]
+    fn holds(&self, lex: &Lexicon, mask: u128, word: &str) -> bool {
+        self.as_str().holds(lex, mask, word)
+    }
+}
+
+impl<T: ListKey + ?Sized> ListKey for &T {
+    #[inline]
+    fn holds(&self, lex: &Lexicon, mask: u128, word: &str) -> bool {
+        (**self).holds(lex, mask, word)
+    }
+}
+
+/// A word list named at run time ("deeds_" and a relation's name), its bit looked up
+/// once ([`Lexicon::named_list`]) rather than at each question.
+#[derive(Debug, Clone)]
+pub struct NamedList {
+    name: String,
+    bit: Option<u32>,
+}
+
+impl NamedList {
+    /// The list's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl ListKey for NamedList {
+    #[inline]
+    fn holds(&self, lex: &Lexicon, mask: u128, word: &str) -> bool {
+        match self.bit {
+            Some(bit) => mask >> bit & 1 == 1,
+            None => lex.words.get(&self.name).is_some_and(|set| set.contains(word)),
+        }
+    }
+}
+
 /// A lexicon that cannot be used.
 #[derive(Debug, thiserror::Error)]
 #[error("{origin}: {message}")]
@@ -296,16 +494,23 @@ impl Lexicon {
         }
         lexicon.prefilter =
             Prefilter::new(&required).map_err(|message| LexiconError { origin: format!("{lang} rules"), message })?;
-        let mut names: Vec<&String> = lexicon.words.keys().collect();
+        // The lists the code names have their `List` bits; the others the next ones, by name.
+        let mut names: Vec<&String> =
+            lexicon.words.keys().filter(|n| !List::ALL.iter().any(|l| l.name() == *n)).collect();
         names.sort();
         let mut word_lists: FxHashMap<&str, u128> = FxHashMap::default();
         let mut list_bits = Vec::new();
-        for (i, name) in names.into_iter().enumerate() {
-            let bit = (i < LISTED as usize).then_some(i as u32);
+        let named = List::ALL.iter().map(|l| (l.name(), Some(*l as u32)));
+        let others = names.into_iter().enumerate().map(|(i, name)| {
+            let i = i + List::ALL.len();
+            (name.as_str(), (i < LISTED as usize).then_some(i as u32))
+        });
+        for (name, bit) in named.chain(others) {
+            let Some(words) = lexicon.words.get(name) else { continue };
             if let Some(bit) = bit {
-                list_bits.push((name.as_str(), bit));
+                list_bits.push((name, bit));
             }
-            for word in &lexicon.words[name] {
+            for word in words {
                 *word_lists.entry(word).or_default() |= 1u128 << LISTED | bit.map_or(0, |b| 1u128 << b);
             }
         }
@@ -340,10 +545,15 @@ impl Lexicon {
         self.role_bodies.get(&split_words(words)).map(String::as_str)
     }
 
-    /// Whether a lower-case word is in the named word list.
+    /// Whether a lower-case word is in a word list: a [`List`], or one named at run time.
     #[inline]
-    pub fn is(&self, list: &str, word: &str) -> bool {
+    pub fn is(&self, list: impl ListKey, word: &str) -> bool {
         self.in_lists(self.lists_of(word), list, word)
+    }
+
+    /// A list named at run time, for questions asked many times.
+    pub fn named_list(&self, name: String) -> NamedList {
+        NamedList { bit: self.list_bits.get(&name), name }
     }
 
     /// The word lists a lower-case word is in, as a mask for [`Lexicon::in_lists`]: 0
@@ -354,17 +564,11 @@ impl Lexicon {
         self.word_lists.get(word).unwrap_or(0)
     }
 
-    /// Whether `word`, whose mask [`Lexicon::lists_of`] gave, is in the named list.
+    /// Whether `word`, whose mask [`Lexicon::lists_of`] gave, is in the list.
     #[inline]
-    pub fn in_lists(&self, mask: u128, list: &str, word: &str) -> bool {
-        // Most words are in no list: their mask says so without the list's lookup.
-        if mask == 0 {
-            return false;
-        }
-        match self.list_bits.get(list) {
-            Some(bit) => mask >> bit & 1 == 1,
-            None => self.words.get(list).is_some_and(|set| set.contains(word)),
-        }
+    pub fn in_lists(&self, mask: u128, list: impl ListKey, word: &str) -> bool {
+        // Most words are in no list: their mask says so without asking the list.
+        mask != 0 && list.holds(self, mask, word)
     }
 
     /// Whether a word ends with one of the endings listed under `list` (and is longer).
@@ -1172,13 +1376,37 @@ mod tests {
             let unknown = "no_such_list".to_string();
             lists.push(&unknown);
             for list in lists {
+                let named = lex.named_list(list.clone());
                 for word in &words {
                     let expected = lex.words.get(list.as_str()).is_some_and(|set| set.contains(word));
                     assert_eq!(lex.is(list, word), expected, "{lang}: {word:?} in {list}");
+                    assert_eq!(lex.is(&named, word), expected, "{lang}: {word:?} in {list} named at run time");
                     assert_eq!(lex.in_lists(lex.lists_of(word), list, word), expected, "{lang}: {word:?} in {list}");
                 }
             }
+            // The lists the code names by their bit answer as their names do.
+            for &list in List::ALL {
+                for word in &words {
+                    let expected = lex.words.get(list.name()).is_some_and(|set| set.contains(word));
+                    assert_eq!(lex.is(list, word), expected, "{lang}: {word:?} in {list:?}");
+                    assert_eq!(list.in_mask(lex.lists_of(word)), expected, "{lang}: {word:?} in {list:?}");
+                }
+            }
         }
+    }
+
+    #[test]
+    fn a_sentence_knows_the_word_lists_of_its_tokens() {
+        let lex = Lexicon::embedded(Lang::Pt).unwrap();
+        let text = "O Brasil e a China assinaram um acordo.";
+        let sentence = crate::mentions::Sentence::new(text, 0..text.len(), &lex);
+        let and = sentence.lower.iter().position(|w| w == "e").unwrap();
+        assert!(sentence.is(List::Coordinators, and));
+        assert!(!sentence.is(List::Coordinators, and + 1));
+        for k in 0..sentence.lower.len() {
+            assert_eq!(sentence.is(List::Function, k), lex.is(List::Function, &sentence.lower[k]), "{k}");
+        }
+        assert!(!sentence.is(List::Coordinators, sentence.lower.len()));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! organisation with ("o CNSP, a junta que …" makes a later "a junta" the CNSP).
 
 use crate::gazetteer::{Gazetteer, Hit, Kind, LabelKind};
-use crate::lexicon::{Lexicon, RoleKind};
+use crate::lexicon::{Lexicon, List, RoleKind};
 use crate::text::{Token, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -30,11 +30,14 @@ pub struct Sentence<'t> {
     pub lower: Vec<String>,
     /// Each token as written.
     pub original: Vec<&'t str>,
+    /// Each token's word lists ([`Lexicon::lists_of`] of its lower-case form), looked up
+    /// once: the stages ask many lists about the same tokens.
+    pub lists: Vec<u128>,
 }
 
 impl<'t> Sentence<'t> {
-    /// Tokenises one sentence of a text.
-    pub fn new(text: &'t str, span: Range<usize>) -> Sentence<'t> {
+    /// Tokenises one sentence of a text, looking its tokens up in the lexicon's word lists.
+    pub fn new(text: &'t str, span: Range<usize>, lex: &Lexicon) -> Sentence<'t> {
         let tokens = crate::text::tokens(text, span.clone());
         let original: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
         let lower = original
@@ -44,8 +47,15 @@ impl<'t> Sentence<'t> {
                 "’s" => "'s".to_string(),
                 w => w.to_lowercase(),
             })
-            .collect();
-        Sentence { text, span, tokens, lower, original }
+            .collect::<Vec<String>>();
+        let lists = lower.iter().map(|w| lex.lists_of(w)).collect();
+        Sentence { text, span, tokens, lower, original, lists }
+    }
+
+    /// Whether token `k` is in a word list (false past the end).
+    #[inline]
+    pub fn is(&self, list: List, k: usize) -> bool {
+        self.lists.get(k).is_some_and(|&mask| list.in_mask(mask))
     }
 
     /// The text of a token range as written, spaces and all ("George W. Bush").
@@ -144,7 +154,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
                 && sentence.original.get(end + 1).is_some_and(|w| {
                     let lower = w.to_lowercase();
                     is_capitalised(w)
-                        && !lex.is("function", &lower)
+                        && !lex.is(List::Function, &lower)
                         && !lex.months.contains_key(&lower)
                         && !lex.weekdays.contains_key(&lower)
                 });
@@ -191,21 +201,23 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         mentions.append(&mut found);
         mentions[first..].sort_by_key(|m| m.tokens.start);
         attach_complements(sentence, &mut mentions, first, gaz, lex);
-        capitals(s, sentence, &mut mentions, first, gaz, lex);
+        capitals(s, sentence, &mut mentions, first, gaz);
         for m in &mut mentions[first..] {
             let (start, end) = (m.tokens.start, m.tokens.end);
             let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
             // "em Pyongyang", "at the White House": a locative preposition, perhaps with an article.
-            let static_place = (start > 0 && lex.is("locative", word(start - 1)))
-                || (start > 1 && lex.is("locative_articles", word(start - 1)) && lex.is("locative", word(start - 2)));
+            let static_place = (start > 0 && sentence.is(List::Locative, start - 1))
+                || (start > 1
+                    && sentence.is(List::LocativeArticles, start - 1)
+                    && sentence.is(List::Locative, start - 2));
             // "visitou Taipé", "foi a Jerusalém", "arrived in Kyiv": the goal of a journey is a place.
-            let journey = (1..=2).any(|d| start >= d && lex.is("motion", word(start - d)));
+            let journey = (1..=2).any(|d| start >= d && sentence.is(List::Motion, start - d));
             // "Brasília, 2 de agosto de 2024 –": a dateline names where the article was written.
             let dateline = start == 0
                 && word(end) == ","
                 && (sentence.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
                     || lex.months.contains_key(word(end + 1)));
-            m.locative = static_place || journey || dateline || located_by_head(sentence, start, lex);
+            m.locative = static_place || journey || dateline || located_by_head(sentence, start);
         }
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
         role_anaphora(s, sentence, &mut mentions, first, &roles, gaz, lex);
@@ -214,7 +226,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         learn_descriptions(s, sentence, &mentions, first, &mut descriptions, gaz, lex);
     }
     short_forms_of_known(sentences, &mut mentions, gaz);
-    stated_aliases(sentences, &mut mentions, gaz, lex);
+    stated_aliases(sentences, &mut mentions, gaz);
     (mentions, roles)
 }
 
@@ -231,7 +243,7 @@ fn other_given_name(sentence: &Sentence<'_>, start: usize, gaz: &Gazetteer, entr
         && is_capitalised(word)
         && !is_all_caps(word)
         && word.chars().count() > 1
-        && !lex.is("function", lower)
+        && !lex.is(List::Function, lower)
         && !lex.months.contains_key(lower)
         && !lex.weekdays.contains_key(lower)
         && role_ending_at(sentence, k, lex).is_none()
@@ -242,7 +254,7 @@ fn other_given_name(sentence: &Sentence<'_>, start: usize, gaz: &Gazetteer, entr
 /// another name, and its mentions by that name after it are that actor, one entity and
 /// not two. The name is the capitalised words (one to three) after the cue words
 /// (`alias_adverbs`, `alias_verbs`, `alias_joiners`).
-fn stated_aliases(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Gazetteer, lex: &Lexicon) {
+fn stated_aliases(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Gazetteer) {
     for i in 0..mentions.len() {
         // A person or an organisation: what follows a place's name and a comma is often
         // another clause's ("em Brasília, chamado X").
@@ -260,12 +272,12 @@ fn stated_aliases(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Ga
             continue;
         }
         let mut k = end + 1;
-        k += usize::from(lex.is("alias_adverbs", word(k)));
-        if !lex.is("alias_verbs", word(k)) {
+        k += usize::from(sentence.is(List::AliasAdverbs, k));
+        if !sentence.is(List::AliasVerbs, k) {
             continue;
         }
         k += 1;
-        k += usize::from(lex.is("alias_joiners", word(k)));
+        k += usize::from(sentence.is(List::AliasJoiners, k));
         let start = k;
         while k < start + 4 && sentence.original.get(k).is_some_and(|w| is_capitalised(w)) {
             k += 1;
@@ -328,7 +340,7 @@ fn role_anaphora(
     let len = mentions.len();
     let n = sentence.lower.len();
     for k in 0..n.saturating_sub(1) {
-        if !lex.is("title_dets", &sentence.lower[k]) {
+        if !sentence.is(List::TitleDets, k) {
             continue;
         }
         let Some((role_len, _)) = role_at(sentence, k + 1, lex) else { continue };
@@ -342,7 +354,7 @@ fn role_anaphora(
             |m: &Mention| m.tokens.start == end && matches!(m.referent, Referent::Known(_, LabelKind::Demonym));
         let complement = |m: &Mention| {
             end < n
-                && lex.is("complement_preps", &sentence.lower[end])
+                && sentence.is(List::ComplementPreps, end)
                 && m.tokens.start == end + 1
                 && matches!(m.referent, Referent::Known(e, LabelKind::Name) if gaz.entries[e].kind == Kind::Country)
         };
@@ -359,7 +371,7 @@ fn role_anaphora(
         if end < n
             && (is_capitalised(sentence.original[end])
                 || sentence.lower[end] == ","
-                || lex.is("complement_preps", &sentence.lower[end]))
+                || sentence.is(List::ComplementPreps, end))
         {
             continue;
         }
@@ -367,7 +379,7 @@ fn role_anaphora(
         // "o Presidente russo, X, reuniu-se com o homólogo iraniano": a counterpart of a
         // country holds the title of the titled person the sentence named before it, and
         // is the one introduced with that title and country (else the country, as before).
-        let counterpart_title = (role_len == 1 && country.is_some() && lex.is("counterparts", words[0]))
+        let counterpart_title = (role_len == 1 && country.is_some() && lex.is(List::Counterparts, words[0]))
             .then(|| {
                 roles.iter().find(|link| (first..len).contains(&link.person) && mentions[link.person].tokens.end <= k)
             })
@@ -451,10 +463,10 @@ const SUBJECT_REACH: usize = 4;
 
 /// Nouns that take up an organisation of a kind, by `[words]` list: "O G7 criticou
 /// Pequim. O grupo, formado por …" is the G7 speaking.
-const ANAPHOR_KINDS: [(&str, &str); 3] = [
-    ("bloc_anaphors", "InternationalOrganization"),
-    ("armed_anaphors", "ArmedGroup"),
-    ("army_anaphors", "ArmedForces"),
+const ANAPHOR_KINDS: [(List, &str); 3] = [
+    (List::BlocAnaphors, "InternationalOrganization"),
+    (List::ArmedAnaphors, "ArmedGroup"),
+    (List::ArmyAnaphors, "ArmedForces"),
 ];
 
 /// The kinds a noun takes up however far back the article named them: a story names its
@@ -490,9 +502,9 @@ fn nominal_anaphora(
     };
     for k in 1..n {
         let kinds: Vec<&str> =
-            ANAPHOR_KINDS.iter().filter(|(list, _)| lex.is(list, &sentence.lower[k])).map(|&(_, kind)| kind).collect();
+            ANAPHOR_KINDS.iter().filter(|(list, _)| sentence.is(*list, k)).map(|&(_, kind)| kind).collect();
         if kinds.is_empty()
-            || !lex.is("anaphor_dets", &sentence.lower[k - 1])
+            || !sentence.is(List::AnaphorDets, k - 1)
             || mentions[first..len].iter().any(|m| m.tokens.contains(&k) || m.tokens.start == k + 1)
         {
             continue;
@@ -505,7 +517,7 @@ fn nominal_anaphora(
         // "the army recaptured…": the army's verb may follow it, but not a title ("the
         // army chief" is a person); a parenthesis is neither free nor a verb.
         let verb_after = article_wide
-            && !lex.is("complement_preps", next)
+            && !lex.is(List::ComplementPreps, next)
             && sentence.original.get(k + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
             && lex.role_at(&sentence.lower[k + 1..]).is_none();
         if !(free_after(sentence, k, lex) || verb_after) {
@@ -552,8 +564,8 @@ pub(crate) fn free_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bo
     // A complement of the verb, not of the noun, follows: "accused the army of attacking".
     let verb_complement = sentence.lower.get(k + 2).is_some_and(|w| lex.ends_with("participle_endings", w));
     let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
-        || (lex.is("function", next) && (!lex.is("complement_preps", next) || verb_complement))
-        || lex.is("speech", next)
+        || (lex.is(List::Function, next) && (!lex.is(List::ComplementPreps, next) || verb_complement))
+        || lex.is(List::Speech, next)
         || lex.ends_with("verb_endings", next);
     free && next != "("
 }
@@ -603,24 +615,24 @@ fn learn_descriptions(
         } else if word(t) == ")" {
             t += 1; // the acronym itself: "(CN), a junta"
         }
-        if word(t) != "," || !lex.is("appositive_openers", word(t + 1)) {
+        if word(t) != "," || !sentence.is(List::AppositiveOpeners, t + 1) {
             continue;
         }
         let mut end = t + 2;
         while end < sentence.lower.len()
             && end < t + 7
             && sentence.tokens[end].kind == TokenKind::Word
-            && !lex.is("function", word(end))
-            && !lex.is("subject_relatives", word(end))
+            && !sentence.is(List::Function, end)
+            && !sentence.is(List::SubjectRelatives, end)
         {
             end += 1;
         }
-        if lex.is("coordinators", word(end)) {
+        if sentence.is(List::Coordinators, end) {
             continue;
         }
         let words: Vec<String> =
             (t + 2..end).filter(|&k| !is_capitalised(sentence.original[k])).map(|k| word(k).to_string()).collect();
-        if words.iter().any(|w| lex.is("description_heads", w)) {
+        if words.iter().any(|w| lex.is(List::DescriptionHeads, w)) {
             descriptions.push(Description { sentence: s, words, referent: m.referent.clone() });
         }
     }
@@ -649,7 +661,7 @@ fn description_anaphora(
     for k in 1..sentence.lower.len() {
         let head = &sentence.lower[k];
         // The noun itself, or the nouns a deed's phrase of one to three words stands for.
-        let (heads, end): (Vec<&str>, usize) = if lex.is("description_heads", head) {
+        let (heads, end): (Vec<&str>, usize) = if lex.is(List::DescriptionHeads, head) {
             (vec![head.as_str()], k + 1)
         } else {
             match description_deed(sentence, k, lex) {
@@ -663,7 +675,7 @@ fn description_anaphora(
             continue;
         }
         // The determiner, with the description's own words between it and the noun.
-        let Some(det) = (k.saturating_sub(3)..k).rev().find(|&d| lex.is("anaphor_dets", &sentence.lower[d])) else {
+        let Some(det) = (k.saturating_sub(3)..k).rev().find(|&d| sentence.is(List::AnaphorDets, d)) else {
             continue;
         };
         let between = &sentence.lower[det + 1..k];
@@ -702,19 +714,19 @@ fn description_anaphora(
 /// "golpe de estado"), with the description nouns whose `description_deeds_<noun>` list
 /// holds it and the token after it.
 fn description_deed<'l>(sentence: &Sentence<'_>, k: usize, lex: &'l Lexicon) -> Option<(Vec<&'l str>, usize)> {
-    if !lex.is("description_deeds", &sentence.lower[k]) {
+    if !sentence.is(List::DescriptionDeeds, k) {
         return None;
     }
     let (phrase, end) = (1..=3)
         .rev()
         .filter(|&n| k + n <= sentence.lower.len())
         .map(|n| (sentence.lower[k..k + n].join(" "), k + n))
-        .find(|(phrase, _)| lex.is("description_deeds", phrase))?;
+        .find(|(phrase, _)| lex.is(List::DescriptionDeeds, phrase))?;
     let heads: Vec<&str> = lex
         .words
         .get("description_heads")?
         .iter()
-        .filter(|h| lex.is(&format!("description_deeds_{h}"), &phrase))
+        .filter(|h| lex.is(format!("description_deeds_{h}"), &phrase))
         .map(String::as_str)
         .collect();
     (!heads.is_empty()).then_some((heads, end))
@@ -724,28 +736,20 @@ fn description_deed<'l>(sentence: &Sentence<'_>, k: usize, lex: &'l Lexicon) -> 
 /// demonym is that city, a place the text names without its name. The demonym becomes
 /// part of the mention, not an actor of its own. A determiner must stand before it (a
 /// feminine one in Portuguese, where "o capital chinês" is money, not a city).
-fn capitals(
-    s: usize,
-    sentence: &Sentence<'_>,
-    mentions: &mut Vec<Mention>,
-    first: usize,
-    gaz: &Gazetteer,
-    lex: &Lexicon,
-) {
-    let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+fn capitals(s: usize, sentence: &Sentence<'_>, mentions: &mut Vec<Mention>, first: usize, gaz: &Gazetteer) {
     let len = mentions.len();
     for j in first..len {
         let Referent::Known(country, LabelKind::Demonym) = mentions[j].referent else { continue };
         let Some(capital) = gaz.entries[country].capital else { continue };
         let (start, end) = (mentions[j].tokens.start, mentions[j].tokens.end);
-        let tokens = if start >= 2 && lex.is("capital_word", word(start - 1)) && lex.is("capital_det", word(start - 2))
-        {
-            start - 1..end // capital uruguaia
-        } else if start >= 1 && lex.is("capital_det", word(start - 1)) && lex.is("capital_word", word(end)) {
-            start - 1..end + 1 // the Uruguayan capital (the article in it, so that "in" stands before it)
-        } else {
-            continue;
-        };
+        let tokens =
+            if start >= 2 && sentence.is(List::CapitalWord, start - 1) && sentence.is(List::CapitalDet, start - 2) {
+                start - 1..end // capital uruguaia
+            } else if start >= 1 && sentence.is(List::CapitalDet, start - 1) && sentence.is(List::CapitalWord, end) {
+                start - 1..end + 1 // the Uruguayan capital (the article in it, so that "in" stands before it)
+            } else {
+                continue;
+            };
         mentions[j].inner = true;
         mentions.push(run_mention(s, sentence, tokens, Referent::Known(capital, LabelKind::Name)));
     }
@@ -759,7 +763,7 @@ fn capitals(
 fn party_with_region(m: &Mention, gaz: &Gazetteer, lex: &Lexicon) -> Option<usize> {
     let Referent::Acronym(text) = &m.referent else { return None };
     let (acronym, region) = text.rsplit_once('-')?;
-    if !lex.is("party_regions", &region.to_lowercase()) {
+    if !lex.is(List::PartyRegions, &region.to_lowercase()) {
         return None;
     }
     let [hit] = &gaz.find(acronym)[..] else { return None };
@@ -777,7 +781,7 @@ fn best_target(gaz: &Gazetteer, targets: &[(usize, LabelKind)]) -> (usize, Label
 /// Whether a word names a kind of body: the head of an organisation's name ("ministério",
 /// "group") or a noun for one ("grupo", "movement").
 fn org_noun(lex: &Lexicon, word: &str) -> bool {
-    lex.is("org_heads", word) || lex.is("org_nouns", word)
+    lex.is(List::OrgHeads, word) || lex.is(List::OrgNouns, word)
 }
 
 /// Whether a word is written with a capital first letter.
@@ -796,7 +800,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
     // Titles are not names: "Prime Minister Shehbaz Sharif", "ministra dos Negócios Estrangeiros".
     let mut title = vec![false; n];
     // A word that makes a name an organisation's, alone or in a compound ("Conselho", "Forças").
-    let org_head = |w: &str| w.split('-').any(|part| lex.is("org_heads", part));
+    let org_head = |w: &str| w.split('-').any(|part| lex.is(List::OrgHeads, part));
     for k in 0..n {
         if let Some((len, _)) = role_at(sentence, k, lex) {
             // A capitalised title word that runs on into capitalised words ending on an
@@ -814,7 +818,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             let last = k + len - 1;
             let name_goes_on = |j: usize| {
                 let mut j = j;
-                while j < n && j < last + 3 && lex.is("connectors", &sentence.lower[j]) {
+                while j < n && j < last + 3 && sentence.is(List::Connectors, j) {
                     j += 1;
                 }
                 j < n && sentence.tokens[j].kind == TokenKind::Word && is_capitalised(sentence.original[j])
@@ -854,11 +858,11 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             && sentence.original[k - 1].chars().next().is_some_and(char::is_lowercase)
             && sentence.original.get(k + 1).is_some_and(|w| is_capitalised(w));
         let sentence_initial = k == 0 || !is_capitalised(sentence.original[k - 1]);
-        let capitalised_function_word = lex.is("function", lower) && sentence_initial && !opens_name;
+        let capitalised_function_word = lex.is(List::Function, lower) && sentence_initial && !opens_name;
         is_capitalised(word)
             && !lex.months.contains_key(lower.as_str())
             && !lex.weekdays.contains_key(lower.as_str())
-            && !lex.is("numbers", lower)
+            && !lex.is(List::Numbers, lower)
             && !capitalised_function_word
     };
     let mut out = Vec::new();
@@ -886,7 +890,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             }
             // Up to two connectors ("da", "von der") when a name follows them.
             let mut c = end;
-            while c < n && c < end + 2 && lex.is("connectors", &sentence.lower[c]) && !covered(c) {
+            while c < n && c < end + 2 && sentence.is(List::Connectors, c) && !covered(c) {
                 c += 1;
             }
             if c > end && c < n && is_name(c) {
@@ -897,10 +901,10 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             // para a Salvaguarda da Pátria", "Office for the Coordination of Humanitarian Affairs".
             let org_so_far = (start..end).any(|t| org_head(&sentence.lower[t]));
             let mut c = end;
-            while org_so_far && c < n && c < end + 3 && lex.is("org_links", &sentence.lower[c]) && !covered(c) {
+            while org_so_far && c < n && c < end + 3 && sentence.is(List::OrgLinks, c) && !covered(c) {
                 c += 1;
             }
-            if c > end && c < n && is_name(c) && !lex.is("function", &sentence.lower[c]) {
+            if c > end && c < n && is_name(c) && !sentence.is(List::Function, c) {
                 end = c + 1;
                 continue;
             }
@@ -910,12 +914,12 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // Defesa"); in any other run they end it ("Machado e González" is two people).
         let org_word = |t: usize| org_head(&sentence.lower[t]);
         let is_org_run = (start..end).any(org_word);
-        let is_place_run = (start..end).any(|t| lex.is("place_heads", &sentence.lower[t]));
+        let is_place_run = (start..end).any(|t| sentence.is(List::PlaceHeads, t));
         let cut = if is_org_run || is_place_run {
             // Two organisations in a row: "Mahan Air e Saha Airlines".
             (start + 1..end).find(|&t| matches!(sentence.lower[t].as_str(), "e" | "and") && org_word(t - 1))
         } else {
-            (start + 1..end).find(|&t| lex.is("org_connectors", &sentence.lower[t]))
+            (start + 1..end).find(|&t| sentence.is(List::OrgConnectors, t))
         };
         if let Some(cut) = cut {
             end = cut;
@@ -932,7 +936,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
                 continue;
             }
             start += lead;
-            while start < end && lex.is("function", &sentence.lower[start]) {
+            while start < end && sentence.is(List::Function, start) {
                 start += 1;
             }
             if start == end {
@@ -941,22 +945,24 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         }
         let lower: Vec<&str> = (start..end).map(|t| sentence.lower[t].as_str()).collect();
         let text = sentence.words(start..end);
-        if lower.iter().any(|w| lex.is("event_heads", w)) {
+        if lower.iter().any(|w| lex.is(List::EventHeads, w)) {
             continue;
         }
         let has_digit = lower.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
         // A head word alone ("Estado", "Governo") names nothing in particular.
         let after_known = start > 0 && known.iter().any(|r| r.end == start);
         if !after_known
-            && lower.iter().all(|w| lex.is("org_heads", w) || lex.is("place_heads", w) || lex.is("connectors", w))
+            && lower
+                .iter()
+                .all(|w| lex.is(List::OrgHeads, w) || lex.is(List::PlaceHeads, w) || lex.is(List::Connectors, w))
         {
             // Except "a Comissão", "the Council": the body of that head named before, also
             // after a preposition holding the article ("o trabalho da Comissão", "pela Comissão"),
             // when the name ends with it: before another name ("do Ministério Público", where
             // a known name cut the run) the head is part of a name not found whole.
-            let article = start > 0 && lex.is("anaphor_dets", &sentence.lower[start - 1]);
+            let article = start > 0 && sentence.is(List::AnaphorDets, start - 1);
             let name_after = sentence.original.get(end).is_some_and(|w| is_capitalised(w));
-            if end - start == 1 && article && !name_after && lex.is("org_heads", lower[0]) {
+            if end - start == 1 && article && !name_after && lex.is(List::OrgHeads, lower[0]) {
                 out.push(run_mention(s, sentence, start..end, Referent::ShortForm(lower[0].to_string())));
             }
             continue;
@@ -965,7 +971,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // Externo", "Alto Representante para os Negócios Estrangeiros". A body is: "o
         // comandante das Forças Armadas", "o porta-voz do Ministério dos Negócios Estrangeiros".
         let body = lower.iter().any(|w| org_head(w));
-        if !body && after_title(start, &title, known, &portfolios, sentence, lex) {
+        if !body && after_title(start, &title, known, &portfolios, sentence) {
             portfolios.push(start..end);
             continue;
         }
@@ -979,19 +985,19 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // The last word is the head when it is one ("Ramstein Air Base" is a place),
         // else any head word decides ("Conselho de Segurança" is an organisation).
         let last = lower.last().copied().unwrap_or_default();
-        let org = org_head(last) || (!lex.is("place_heads", last) && lower.iter().any(|w| org_head(w)));
-        let compass = lex.is("compass", lower[0]) || lower.last().is_some_and(|w| lex.is("compass", w));
+        let org = org_head(last) || (!lex.is(List::PlaceHeads, last) && lower.iter().any(|w| org_head(w)));
+        let compass = lex.is(List::Compass, lower[0]) || lower.last().is_some_and(|w| lex.is(List::Compass, w));
         let referent = if org {
             Referent::Organization(text, None)
         } else if adjective && !place_compound {
             continue;
-        } else if place_compound || compass || lower.iter().any(|w| lex.is("place_heads", w)) {
+        } else if place_compound || compass || lower.iter().any(|w| lex.is(List::PlaceHeads, w)) {
             Referent::Place(text)
         } else if has_digit {
             continue; // "M1 Abrams", "T-72s": equipment, not names
         } else if end - start == 1 && is_all_caps(sentence.original[start]) {
             Referent::Acronym(text)
-        } else if end - start == 1 && single_is_place(sentence, start, lex) {
+        } else if end - start == 1 && single_is_place(sentence, start) {
             Referent::Place(text)
         } else if let Some(kind) = described_before(sentence, start, known, lex) {
             // "o jornal israelense Haaretz", "the militant group Hamas", "palácio Huis ten Bosch".
@@ -1034,14 +1040,13 @@ fn after_title(
     known: &[Range<usize>],
     portfolios: &[Range<usize>],
     sentence: &Sentence<'_>,
-    lex: &Lexicon,
 ) -> bool {
     let word = |k: usize| sentence.lower[k].as_str();
     let mut k = start;
     if k > 0 && matches!(word(k - 1), "o" | "a" | "os" | "as" | "the") {
         k -= 1;
     }
-    if k > 0 && lex.is("coordinators", word(k - 1)) && portfolios.iter().any(|r| r.end == k - 1) {
+    if k > 0 && sentence.is(List::Coordinators, k - 1) && portfolios.iter().any(|r| r.end == k - 1) {
         return true;
     }
     if k == 0 || !matches!(word(k - 1), "do" | "da" | "dos" | "das" | "de" | "of" | "for" | "para") {
@@ -1051,7 +1056,7 @@ fn after_title(
     if let Some(r) = known.iter().find(|r| r.end == k) {
         k = r.start;
         // "Alto Representante da UE para …": the body between the title and the portfolio.
-        if k > 1 && lex.is("complement_preps", word(k - 1)) && title[k - 2] {
+        if k > 1 && sentence.is(List::ComplementPreps, k - 1) && title[k - 2] {
             return true;
         }
     }
@@ -1084,13 +1089,13 @@ fn described_before(
         if is_capitalised(word) || sentence.tokens[k].kind != TokenKind::Word {
             return None;
         }
-        if lex.is("org_heads", word) {
+        if lex.is(List::OrgHeads, word) {
             return Some("org");
         }
-        if lex.is("place_heads", word) {
+        if lex.is(List::PlaceHeads, word) {
             return Some("place");
         }
-        if lex.is("function", word) || lex.is("connectors", word) || role_at(sentence, k, lex).is_some() {
+        if lex.is(List::Function, word) || lex.is(List::Connectors, word) || role_at(sentence, k, lex).is_some() {
             return None;
         }
     }
@@ -1100,13 +1105,13 @@ fn described_before(
 /// Whether the name starting at `start` follows a place word that follows a locative
 /// preposition, as its complement or appositive: "in the capital, Khartoum", "na cidade
 /// de Goma", "in the northern town of Kupiansk", "na capital sudanesa, Cartum".
-fn located_by_head(sentence: &Sentence<'_>, start: usize, lex: &Lexicon) -> bool {
+fn located_by_head(sentence: &Sentence<'_>, start: usize) -> bool {
     let word = |i: usize| sentence.lower.get(i).map_or("", String::as_str);
     let lower = |i: usize| word(i).chars().next().is_some_and(char::is_lowercase);
-    let is_head = |i: usize| lex.is("place_heads", word(i)) || lex.is("capital_word", word(i));
+    let is_head = |i: usize| sentence.is(List::PlaceHeads, i) || sentence.is(List::CapitalWord, i);
     // Between the head and the name: "of", "de", a comma, and one adjective.
     let Some(head) = (start.saturating_sub(3)..start).rev().find(|&h| is_head(h)) else { return false };
-    let link = |i: usize| word(i) == "," || lex.is("complement_preps", word(i));
+    let link = |i: usize| word(i) == "," || sentence.is(List::ComplementPreps, i);
     let between = head + 1..start;
     if between.is_empty()
         || !between.clone().any(link)
@@ -1119,20 +1124,20 @@ fn located_by_head(sentence: &Sentence<'_>, start: usize, lex: &Lexicon) -> bool
     (head.saturating_sub(4)..head)
         .rev()
         .take_while(|&i| lower(i) && word(i) != ",")
-        .any(|i| lex.is("locative", word(i)))
+        .any(|i| sentence.is(List::Locative, i))
 }
 
 /// Whether a lone capitalised word is a place by its context: a place word after it
 /// ("Kursk region") or before it ("região de Kursk", "região russa de Kursk"), or a
 /// locative preposition before it ("em Muridke").
-fn single_is_place(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
+fn single_is_place(sentence: &Sentence<'_>, k: usize) -> bool {
     let word = |i: usize| sentence.lower.get(i).map_or("", String::as_str);
-    if lex.is("place_heads", word(k + 1)) || (k >= 1 && lex.is("locative", word(k - 1))) {
+    if sentence.is(List::PlaceHeads, k + 1) || (k >= 1 && sentence.is(List::Locative, k - 1)) {
         return true;
     }
     k >= 2
         && matches!(word(k - 1), "de" | "of")
-        && (lex.is("place_heads", word(k - 2)) || (k >= 3 && lex.is("place_heads", word(k - 3))))
+        && (sentence.is(List::PlaceHeads, k - 2) || (k >= 3 && sentence.is(List::PlaceHeads, k - 3)))
 }
 
 /// Joins what completes a name: a title at the start of a capitalised run becomes a
@@ -1192,16 +1197,16 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
             let mut lo = start;
             let mut country = None;
             if start >= 2 && matches!(word(start - 1), "de" | "of") {
-                if lex.is("place_heads", word(start - 2)) {
+                if sentence.is(List::PlaceHeads, start - 2) {
                     lo = start - 2;
-                } else if start >= 3 && lex.is("place_heads", word(start - 3)) {
+                } else if start >= 3 && sentence.is(List::PlaceHeads, start - 3) {
                     if let Some(j) = demonym_at(start - 2) {
                         lo = start - 3;
                         country = Some(j);
                     }
                 }
             }
-            let hi = if lex.is("place_heads", word(end)) { end + 1 } else { end };
+            let hi = if sentence.is(List::PlaceHeads, end) { end + 1 } else { end };
             if lo == start && start >= 2 && word(start - 1) == "'s" {
                 country =
                     (first..len).find(|&j| mentions[j].tokens.end == start - 1 && country_of(&mentions[j]).is_some());
@@ -1445,7 +1450,7 @@ fn find_roles(
             // A portfolio after the title: "a ministra francesa do Comércio Externo, X".
             let portfolio = k > 0 && is_capitalised(sentence.original[k]) && !sentence.original[k - 1].ends_with('.');
             // The body the role serves: "o porta-voz da presidência ganesa, X".
-            let body = lex.is("org_heads", &sentence.lower[k]);
+            let body = sentence.is(List::OrgHeads, k);
             // The kind of body, before its name: "o líder do grupo paramilitar russo Wagner,
             // X", "the leader of the Russian mercenary group Redut, X" (a word next to the
             // body's noun).
@@ -1453,20 +1458,20 @@ fn find_roles(
                 && sentence.tokens[k].kind == TokenKind::Word
                 && ((k > 0 && org_noun(lex, &sentence.lower[k - 1]))
                     || (k + 1 < name.start && org_noun(lex, &sentence.lower[k + 1])));
-            let past = lex.is("former", &sentence.lower[k]);
+            let past = sentence.is(List::Former, k);
             former |= past;
             if !inside_mention && !portfolio && !body && !kind_of_body && !past && !glue(&sentence.lower[k]) {
                 break;
             }
         }
         if let Some((rs, _, _)) = found {
-            former |= rs >= 1 && lex.is("former", &sentence.lower[rs - 1]);
+            former |= rs >= 1 && sentence.is(List::Former, rs - 1);
         }
         let (phrase, mut kind, words) = if let Some((rs, rl, kind)) = found {
             // Modifiers before the role: "U.S. President", "NATO Secretary-General", "Iran's foreign minister".
             let mut lo = rs;
             // "the Ghanaian government spokesman": the body the role serves.
-            while lo >= 1 && lex.is("org_heads", &sentence.lower[lo - 1]) {
+            while lo >= 1 && sentence.is(List::OrgHeads, lo - 1) {
                 lo -= 1;
             }
             if lo >= 1 && sentence.lower[lo - 1] == "'s" {
@@ -1489,7 +1494,7 @@ fn find_roles(
                 r += 1;
             }
             // "Russia's ambassador to Germany" / "o secretário do Conselho": the role may follow "X 's".
-            if lex.is("former", &sentence.lower[r]) {
+            if sentence.is(List::Former, r) {
                 former = true;
                 r += 1;
             }

@@ -9,7 +9,7 @@
 use crate::date::{Date, EventDate};
 use crate::entities::{Entity, Resolved};
 use crate::gazetteer::{Gazetteer, Kind, LabelKind};
-use crate::lexicon::{push_placeholder, Lexicon, RoleKind};
+use crate::lexicon::{push_placeholder, Lexicon, List, NamedList, RoleKind};
 use crate::mentions::{free_after, is_capitalised, Mention, Referent, RoleLink, Sentence};
 use crate::relation::Relation;
 use crate::text::TokenKind;
@@ -165,6 +165,7 @@ fn cue_facts(
         let dates = timex::find(
             lex,
             &sentence.lower.iter().map(String::as_str).collect::<Vec<_>>(),
+            &sentence.lists,
             &sentence.original,
             published,
             &anchor,
@@ -186,7 +187,7 @@ fn cue_facts(
             (t.start.saturating_sub(8)..t.start)
                 .rev()
                 .take_while(|&k| phrase_word(k))
-                .any(|k| lex.is("date_bounds", &sentence.lower[k]))
+                .any(|k| sentence.is(List::DateBounds, k))
         };
         sentence_dates.push(
             dates.iter().filter(|t| clause_of(t.start).is_none() && !bounded(t) && !t.recalled).cloned().collect(),
@@ -198,7 +199,7 @@ fn cue_facts(
                 _ => None,
             })
             .collect();
-        for k in (0..sentence.lower.len()).filter(|&k| lower_content_word(sentence, lex, k)) {
+        for k in (0..sentence.lower.len()).filter(|&k| lower_content_word(sentence, k)) {
             if let Some(d) = nearest(&days, (k, k + 1)) {
                 noun_dates.insert(sentence.lower[k].as_str(), d);
             }
@@ -288,7 +289,7 @@ fn cue_facts(
                             // ⟨X⟩ , which blamed ⟨Y⟩".
                             let source_relative = source.is_some_and(|src| {
                                 matches!(&items[reading[p]], Item::Group(g) if g.contains(&src))
-                                    && token(p + 2).is_some_and(|w| lex.is("subject_relatives", &sentence.lower[w]))
+                                    && token(p + 2).is_some_and(|w| sentence.is(List::SubjectRelatives, w))
                             });
                             opens_match
                                 && p > 0
@@ -325,7 +326,7 @@ fn cue_facts(
                         .collect();
                     let first_predicate = |k: usize| {
                         left_out.iter().any(|&(from, to)| {
-                            from <= k && k < to && (k..to).any(|j| lex.is("coordinators", &sentence.lower[j]))
+                            from <= k && k < to && (k..to).any(|j| sentence.is(List::Coordinators, j))
                         })
                     };
                     let own_date = dates
@@ -342,7 +343,7 @@ fn cue_facts(
                                     .iter()
                                     .any(|r| r.contains(&k) && between.start <= r.start && r.end <= between.end)
                             };
-                            !between.clone().any(|k| lex.is("clause_openers", &sentence.lower[k]) && !closed(k))
+                            !between.clone().any(|k| sentence.is(List::ClauseOpeners, k) && !closed(k))
                         })
                         .map(|t| (t.start, t.date))
                         .collect();
@@ -353,7 +354,7 @@ fn cue_facts(
                         dates
                             .iter()
                             .filter(|t| t.end <= token_span.0 && clause_of(t.start) == clause)
-                            .filter(|t| !(t.end..token_span.0).any(|k| lex.is("time_shifters", &sentence.lower[k])))
+                            .filter(|t| !(t.end..token_span.0).any(|k| sentence.is(List::TimeShifters, k)))
                             .max_by_key(|t| t.start)
                             .map(|t| t.date)
                     });
@@ -409,7 +410,7 @@ fn cue_facts(
                         }
                         // "as negociações do acordo entre X e Y", "talks on a trade deal with Y": an
                         // agreement still being negotiated or drafted is not signed.
-                        if relation == Relation::SignsAgreementWith && unsigned(sentence, lex, token_span) {
+                        if relation == Relation::SignsAgreementWith && unsigned(sentence, token_span) {
                             continue;
                         }
                         let (Some(su), Some(mut ob)) = (su, ob) else { continue };
@@ -417,7 +418,7 @@ fn cue_facts(
                         // match", "Wales travel to Rome for the Six Nations": teams and players in
                         // a sentence about a game play it, and meet, fight or visit no one.
                         if matches!(relation, Relation::MeetsWith | Relation::Attacks | Relation::Visits)
-                            && sentence.lower.iter().any(|w| lex.is("fixtures", w))
+                            && sentence.lower.iter().any(|w| lex.is(List::Fixtures, w))
                         {
                             continue;
                         }
@@ -440,12 +441,12 @@ fn cue_facts(
                             Some(Item::Group(all)) => all.iter().map(|&m| mentions[m].tokens.start).min(),
                             _ => None,
                         }
-                        .is_some_and(|t| t > 0 && lex.is("between", &sentence.lower[t - 1]));
+                        .is_some_and(|t| t > 0 && lex.is(List::Between, &sentence.lower[t - 1]));
                         if group("so").is_some()
                             && !between
                             && relation == Relation::SignsAgreementWith
                             && (token_span.0..(token_span.1 + 3).min(sentence.lower.len()))
-                                .any(|k| lex.is("plea_deals", &sentence.lower[k]))
+                                .any(|k| lex.is(List::PleaDeals, &sentence.lower[k]))
                         {
                             continue;
                         }
@@ -462,7 +463,7 @@ fn cue_facts(
                             let partner = (mentions[b].tokens.end..sentence.lower.len())
                                 .take(4)
                                 .take_while(|&k| sentence.lower[k] != "," && sentence.lower[k] != ".")
-                                .any(|k| lex.is("host_partners", &sentence.lower[k]));
+                                .any(|k| lex.is(List::HostPartners, &sentence.lower[k]));
                             let home = |e: usize| ents[e].known == Some(host);
                             if partner || home(su) || ents[su].country.is_some_and(home) {
                                 continue;
@@ -479,7 +480,7 @@ fn cue_facts(
                         if relation == Relation::MeetsWith
                             && cue_token < mentions[b].tokens.start
                             && ents[ob].kind == Kind::Person
-                            && sentence.lower.get(mentions[b].tokens.end).is_some_and(|w| lex.is("owner_mark", w))
+                            && sentence.lower.get(mentions[b].tokens.end).is_some_and(|w| lex.is(List::OwnerMark, w))
                         {
                             continue;
                         }
@@ -570,16 +571,19 @@ fn deed_anaphors(
     lex: &Lexicon,
     facts: &[Fact],
 ) -> Vec<(usize, usize, usize)> {
-    let kinds: Vec<(Relation, String)> = Relation::ALL
+    let kinds: Vec<(Relation, NamedList)> = Relation::ALL
         .iter()
-        .map(|&r| (r, format!("deeds_{}", r.local_name())))
-        .filter(|(_, list)| lex.words.contains_key(list))
+        .map(|&r| (r, lex.named_list(format!("deeds_{}", r.local_name()))))
+        .filter(|(_, list)| lex.words.contains_key(list.name()))
         .collect();
     let mut found = Vec::new();
     if kinds.is_empty() {
         return found;
     }
-    let kind_of = |w: &str| kinds.iter().find(|(_, list)| lex.is(list, w)).map(|&(r, _)| r);
+    let kind_of = |w: &str| {
+        let mask = lex.lists_of(w);
+        kinds.iter().find(|(_, list)| lex.in_lists(mask, list, w)).map(|(r, _)| *r)
+    };
     // The doers of each relation so far, and the doer each noun named last.
     let mut doers: Vec<(Relation, usize)> = Vec::new();
     let mut by_noun: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -592,12 +596,12 @@ fn deed_anaphors(
             let noun = sentence.lower[k].as_str();
             let Some(relation) = kind_of(noun) else { continue };
             let next = sentence.lower.get(k + 1).map_or("", String::as_str);
-            if !lex.is("anaphor_dets", &sentence.lower[k - 1])
+            if !sentence.is(List::AnaphorDets, k - 1)
                 || of_sentence[s]
                     .iter()
                     .any(|m| m.tokens.contains(&k) || m.tokens.contains(&(k - 1)) || m.tokens.start == k + 1)
-                || !(free_after(sentence, k, lex) || evaluated_after(sentence, k, lex))
-                || lex.is("deed_owners", next)
+                || !(free_after(sentence, k, lex) || evaluated_after(sentence, k))
+                || lex.is(List::DeedOwners, next)
             {
                 continue;
             }
@@ -628,9 +632,9 @@ fn deed_anaphors(
 
 /// Whether a complement after token `k` opens a quoted evaluation, not an owner: "classificou a
 /// viagem de "irresponsável"".
-fn evaluated_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
+fn evaluated_after(sentence: &Sentence<'_>, k: usize) -> bool {
     let word = |j: usize| sentence.lower.get(j).map_or("", String::as_str);
-    lex.is("complement_preps", word(k + 1)) && word(k + 2) == "\""
+    sentence.is(List::ComplementPreps, k + 1) && word(k + 2) == "\""
 }
 
 /// Whether two sentences stand in the same paragraph.
@@ -684,9 +688,9 @@ fn inherit_dates(
 /// Washington pelo seu discurso", "attacked Ottawa over its remarks").
 fn verbal(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: &Mention) -> bool {
     let words = &sentence.lower;
-    let between = (cue + 1..object.tokens.start.min(words.len())).any(|k| lex.is("verbal", &words[k]));
-    let reason = words.get(object.tokens.end).is_some_and(|w| lex.is("reasons", w))
-        && (object.tokens.end + 1..(object.tokens.end + 4).min(words.len())).any(|k| lex.is("verbal", &words[k]));
+    let between = (cue + 1..object.tokens.start.min(words.len())).any(|k| sentence.is(List::Verbal, k));
+    let reason = words.get(object.tokens.end).is_some_and(|w| lex.is(List::Reasons, w))
+        && (object.tokens.end + 1..(object.tokens.end + 4).min(words.len())).any(|k| sentence.is(List::Verbal, k));
     between || reason
 }
 
@@ -694,11 +698,11 @@ fn verbal(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: &Mention) 
 /// of `unsigned` ("negociações", "talks") three words or fewer before an agreement noun
 /// (`agreement_nouns`), in the statement or the four tokens before it. "Após meses de
 /// negociações, X e Y assinaram um acordo" is signed: the talks are far from the noun.
-fn unsigned(sentence: &Sentence<'_>, lex: &Lexicon, span: (usize, usize)) -> bool {
+fn unsigned(sentence: &Sentence<'_>, span: (usize, usize)) -> bool {
     let words = &sentence.lower;
     let end = span.1.min(words.len());
     (span.0.saturating_sub(4)..end).any(|k| {
-        lex.is("unsigned", &words[k]) && (k + 1..(k + 4).min(end)).any(|j| lex.is("agreement_nouns", &words[j]))
+        sentence.is(List::Unsigned, k) && (k + 1..(k + 4).min(end)).any(|j| sentence.is(List::AgreementNouns, j))
     })
 }
 
@@ -706,7 +710,7 @@ fn unsigned(sentence: &Sentence<'_>, lex: &Lexicon, span: (usize, usize)) -> boo
 /// "will", "due") at its cue word or in the three words before it.
 fn planned(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize) -> bool {
     let words = &sentence.lower;
-    (cue.saturating_sub(3)..(cue + 1).min(words.len())).any(|k| lex.is("planned", &words[k]))
+    (cue.saturating_sub(3)..(cue + 1).min(words.len())).any(|k| lex.is(List::Planned, &words[k]))
 }
 
 /// Whether the word that brings in a meeting's object (`partners`: "com", "with") between
@@ -716,8 +720,8 @@ fn ties_before(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: usize
     let words = &sentence.lower;
     (cue + 1..object.min(words.len()))
         .rev()
-        .find(|&k| lex.is("partners", &words[k]))
-        .is_some_and(|k| lex.is("ties", &words[k - 1]))
+        .find(|&k| lex.is(List::Partners, &words[k]))
+        .is_some_and(|k| lex.is(List::Ties, &words[k - 1]))
 }
 
 /// Whether the other side of a meeting follows the words a list of actors met with: a word
@@ -726,7 +730,7 @@ fn ties_before(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: usize
 fn partner_follows(sentence: &Sentence<'_>, lex: &Lexicon, end: usize, names: &[&Mention]) -> bool {
     let words = &sentence.lower;
     (end..(end + 2).min(words.len()))
-        .find(|&k| lex.is("partners", &words[k]))
+        .find(|&k| lex.is(List::Partners, &words[k]))
         .is_some_and(|k| names.iter().any(|m| k < m.tokens.start && m.tokens.start <= k + 5))
 }
 
@@ -745,8 +749,8 @@ fn unarmed(entity: &Entity, gaz: &Gazetteer) -> bool {
 /// "troops") anywhere in the sentence.
 fn attack_of_words(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: usize) -> bool {
     let words = &sentence.lower;
-    (cue..object.min(words.len())).any(|k| lex.is("word_attacks", &words[k]))
-        && !words.iter().any(|w| lex.is("arms", w))
+    (cue..object.min(words.len())).any(|k| sentence.is(List::WordAttacks, k))
+        && !words.iter().any(|w| lex.is(List::Arms, w))
 }
 
 /// A claim reported by others and denied by its actor next to it is only alleged: in
@@ -763,7 +767,7 @@ fn contest_denied(
 ) {
     let mut deniers: Vec<(usize, usize)> = Vec::new(); // (sentence, entity)
     for (s, sentence) in sentences.iter().enumerate() {
-        for d in (0..sentence.lower.len()).filter(|&d| lex.is("denials", &sentence.lower[d])) {
+        for d in (0..sentence.lower.len()).filter(|&d| sentence.is(List::Denials, d)) {
             let actor = mentions
                 .iter()
                 .enumerate()
@@ -773,7 +777,7 @@ fn contest_denied(
             deniers.extend(actor.map(|e| (s, e)));
         }
     }
-    let reported = |s: usize| sentences[s].lower.iter().any(|w| lex.is("speech", w));
+    let reported = |s: usize| sentences[s].lower.iter().any(|w| lex.is(List::Speech, w));
     for fact in facts.iter_mut().filter(|f| f.is_asserted() && f.relation.cameo().is_some()) {
         let denied = deniers.iter().any(|&(s, e)| e == fact.subject && s.abs_diff(fact.sentence) <= 1);
         if denied && (fact.source.is_some() || reported(fact.sentence)) {
@@ -800,7 +804,7 @@ fn encode(
         if word(end) == "(" {
             end = (end..sentence.lower.len().min(end + 6)).find(|&k| word(k) == ")").map_or(end, |k| k + 1);
         }
-        word(end) == "," && lex.is("subject_relatives", word(end + 1))
+        word(end) == "," && sentence.is(List::SubjectRelatives, end + 1)
     };
     // Actor mentions that are not inside another one, widest first on overlap.
     let mut slots: Vec<usize> =
@@ -814,9 +818,7 @@ fn encode(
     }
     absorb_modifiers(&mut kept, sentence, mentions, here, lex);
     let plain_noun = |t: usize| {
-        lower_content_word(sentence, lex, t)
-            && !lex.is("connectors", &sentence.lower[t])
-            && !lex.is("locative", &sentence.lower[t])
+        lower_content_word(sentence, t) && !sentence.is(List::Connectors, t) && !sentence.is(List::Locative, t)
     };
     let mut items: Vec<Item> = Vec::new();
     let mut t = 0;
@@ -824,7 +826,7 @@ fn encode(
     let n = sentence.tokens.len();
     let article = |w: &str| matches!(w, "o" | "a" | "os" | "as" | "the" | "um" | "uma" | "an");
     let joiner = |w: &str| matches!(w, "," | "e" | "and" | "ou" | "or" | "&");
-    let repeated = |w: &str| lex.is("list_repeats", w);
+    let repeated = |w: &str| lex.is(List::ListRepeats, w);
     while t < n {
         if slot < kept.len() && kept[slot].1.start == t {
             let (m, range) = kept[slot].clone();
@@ -847,7 +849,7 @@ fn encode(
             // Join a list: "X, Y e Z", "pelo X, pelo Y e pelos Z". An owner after a bare
             // comma opens an apposition, not a list: "China, Pakistan's closest ally, called…"
             // is China's statement, described by its tie to Pakistan.
-            let owner = sentence.lower.get(range.end).is_some_and(|w| lex.is("owner_mark", w));
+            let owner = sentence.lower.get(range.end).is_some_and(|w| lex.is(List::OwnerMark, w));
             let mut k = items.len();
             let mut joined = None;
             while k > 0 {
@@ -874,8 +876,8 @@ fn encode(
                             _ => None,
                         };
                         let last_locative = last.is_some_and(|l| mentions[l].locative);
-                        let locative_between = between.iter().any(|w| lex.is("locative", w));
-                        let other_between = between.iter().any(|w| repeated(w) && !lex.is("locative", w));
+                        let locative_between = between.iter().any(|w| lex.is(List::Locative, w));
+                        let other_between = between.iter().any(|w| repeated(w) && !lex.is(List::Locative, w));
                         let switches = (locative_between && last.is_some_and(person))
                             || (other_between && last_locative && person(m));
                         // ", e" / ", and" after a single actor joins clauses, not a list, when that
@@ -886,27 +888,27 @@ fn encode(
                         // ministro, ⟨X⟩ , e o senador ⟨Y⟩"), and a demonym heads its noun ("and the
                         // ⟨Palestinian⟩ leader").
                         let in_place =
-                            k >= 2 && matches!(items[k - 2], Item::Word(w) if lex.is("locative", &sentence.lower[w]));
+                            k >= 2 && matches!(items[k - 2], Item::Word(w) if sentence.is(List::Locative, w));
                         let verb_after = !demonym
                             && range.end < n
-                            && lower_content_word(sentence, lex, range.end)
+                            && lower_content_word(sentence, range.end)
                             && lex.role_at(&sentence.lower[range.end..]).is_none();
                         let single =
                             (in_place || verb_after) && matches!(&items[k - 1], Item::Group(g) if g.len() == 1);
-                        let clause_and =
-                            between.first() == Some(&",") && between.get(1).is_some_and(|w| lex.is("coordinators", w));
+                        let clause_and = between.first() == Some(&",")
+                            && between.get(1).is_some_and(|w| lex.is(List::Coordinators, w));
                         // Nor, with or without the comma, before a quantity whose verb is left out:
                         // "militares na ⟨Letónia⟩ e a ⟨Itália⟩ cerca de 250" (see `gapped`).
                         let gap = in_place
-                            && between.iter().any(|w| lex.is("coordinators", w))
-                            && quantity_only(sentence, lex, range.end);
+                            && between.iter().any(|w| lex.is(List::Coordinators, w))
+                            && quantity_only(sentence, range.end);
                         let apposition = owner && between.iter().all(|w| *w == ",");
                         // A list closed by "e"/"and" takes no further item after a bare comma:
                         // "ataques no ⟨A⟩ , ⟨B⟩ e ⟨C⟩ , o ⟨grupo⟩ reivindicou" is the group's claim.
                         let closed = matches!(&items[k - 1], Item::Group(g) if g.len() > 1
                             && (mentions[g[0]].tokens.end..mentions[g[g.len() - 1]].tokens.start)
-                                .any(|t| lex.is("coordinators", &sentence.lower[t])))
-                            && !between.iter().any(|w| lex.is("coordinators", w));
+                                .any(|t| sentence.is(List::Coordinators, t)))
+                            && !between.iter().any(|w| lex.is(List::Coordinators, w));
                         // A bare comma after the first actor, inside a phrase that opens the sentence, ends
                         // that phrase, not a list item, unless the list goes on: "Depois do ⟨Japão⟩ , ⟨Trump⟩
                         // viajará", "After ⟨Paris⟩ , ⟨Macron⟩ flew" are Trump's and Macron's travel. A list
@@ -918,7 +920,7 @@ fn encode(
                             && mentions[g[0]].tokens.start > 0
                             && !(mentions[g[0]].tokens.start == 1 && article(&sentence.lower[0])))
                             && between.iter().all(|w| *w == "," || article(w))
-                            && !list_goes_on(sentence, lex, range.end);
+                            && !list_goes_on(sentence, range.end);
                         let not_a_list = apposition || switches || gap || closed || fronted || (single && clause_and);
                         if between.iter().any(|w| joiner(w)) && between.len() <= 3 && !not_a_list {
                             joined = Some(k - 1);
@@ -972,13 +974,13 @@ fn phrase_at(sentence: &Sentence<'_>, lex: &Lexicon, list: &str, t: usize) -> bo
 
 /// Whether a list goes on after the actor that ends at token `end` (a name in parentheses
 /// after it passed): a comma or a coordinator follows.
-fn list_goes_on(sentence: &Sentence<'_>, lex: &Lexicon, end: usize) -> bool {
+fn list_goes_on(sentence: &Sentence<'_>, end: usize) -> bool {
     let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
     let mut next = end;
     if word(next) == "(" {
         next = (next..sentence.lower.len().min(next + 6)).find(|&k| word(k) == ")").map_or(next, |k| k + 1);
     }
-    matches!(word(next), "," | "&" | "ou" | "or") || lex.is("coordinators", word(next))
+    matches!(word(next), "," | "&" | "ou" | "or") || sentence.is(List::Coordinators, next)
 }
 
 /// The end of an open list's tail at token `t`: "e (oito) outros (países)", "and (many)
@@ -989,18 +991,18 @@ fn list_goes_on(sentence: &Sentence<'_>, lex: &Lexicon, end: usize) -> bool {
 fn open_list_end(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> Option<usize> {
     let words = &sentence.lower;
     let is_word = |k: usize| sentence.tokens.get(k).is_some_and(|tok| tok.kind == TokenKind::Word);
-    if !lex.is("coordinators", words.get(t)?) {
+    if !lex.is(List::Coordinators, words.get(t)?) {
         return None;
     }
-    let others = (t + 1..t + 4).find(|&k| words.get(k).is_some_and(|w| lex.is("list_others", w)))?;
+    let others = (t + 1..t + 4).find(|&k| words.get(k).is_some_and(|w| lex.is(List::ListOthers, w)))?;
     if !(t + 1..others).all(|k| is_word(k) && !is_capitalised(sentence.original[k])) {
         return None;
     }
     let mut end = others + 1;
-    if words.get(end).is_some_and(|w| lex.is("list_other_nouns", w)) {
+    if words.get(end).is_some_and(|w| lex.is(List::ListOtherNouns, w)) {
         end += 1;
     }
-    let ends_phrase = end >= words.len() || !is_word(end) || lower_content_word(sentence, lex, end);
+    let ends_phrase = end >= words.len() || !is_word(end) || lower_content_word(sentence, end);
     ends_phrase.then_some(end)
 }
 
@@ -1017,7 +1019,7 @@ fn absorb_modifiers(
     here: &[usize],
     lex: &Lexicon,
 ) {
-    let org_noun = |t: usize| t < sentence.lower.len() && lex.is("org_nouns", &sentence.lower[t]);
+    let org_noun = |t: usize| t < sentence.lower.len() && sentence.is(List::OrgNouns, t);
     let is_demonym = |m: usize| matches!(mentions[m].referent, Referent::Known(_, LabelKind::Demonym));
     if lex.lang == crate::input::Lang::Pt {
         let demonym_at = |t: usize| here.iter().any(|&m| is_demonym(m) && mentions[m].tokens.contains(&t));
@@ -1104,7 +1106,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     let is_group = |i: usize| matches!(items.get(i), Some(Item::Group(_)));
     // A lower-case content word: what a predicate starts with.
     let predicate = |i: usize| match items.get(i) {
-        Some(Item::Word(w)) => lower_content_word(sentence, lex, *w) && !lex.is("coordinators", &sentence.lower[*w]),
+        Some(Item::Word(w)) => lower_content_word(sentence, *w) && !sentence.is(List::Coordinators, *w),
         _ => false,
     };
     // A participle after a comma ("…, accusing ⟨B⟩") says more of the clause's subject.
@@ -1176,13 +1178,13 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         if i == 0
             && is_group(0)
             && (word(comma) == Some(",")
-                && (word(comma + 1).is_some_and(|w| lex.is("appositive_openers", w)) && predicate(comma + 2)
+                && (word(comma + 1).is_some_and(|w| lex.is(List::AppositiveOpeners, w)) && predicate(comma + 2)
                     || role_word(comma + 1))
                 || post_read)
         {
             let from = if post_read { 1 } else { comma + 2 };
             let close = (from..items.len().min(comma + 27))
-                .find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)));
+                .find(|&j| word(j).is_some_and(|w| w == "," || lex.is(List::ClauseBreaks, w)));
             let verb_at = |j: usize| predicate(j) && !participle(j);
             // A relative clause may follow the phrase: "⟨X⟩ , the former president , who
             // arrived on Tuesday , met ⟨Y⟩" is X's meeting.
@@ -1209,12 +1211,12 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
     let past_adjuncts = |mut j: usize| {
         loop {
             match reduced.get(j).and_then(|&r| word(r)) {
-                Some(w) if lex.is("coordinated_adverbs", w) => j += 1,
+                Some(w) if lex.is(List::CoordinatedAdverbs, w) => j += 1,
                 Some(",") => {
                     let close = (j + 1..reduced.len().min(j + 10)).find(|&c| word(reduced[c]) == Some(","));
                     match close.filter(|&c| {
                         (j + 1..c).all(|b| {
-                            !is_group(reduced[b]) && !word(reduced[b]).is_some_and(|w| lex.is("clause_breaks", w))
+                            !is_group(reduced[b]) && !word(reduced[b]).is_some_and(|w| lex.is(List::ClauseBreaks, w))
                         })
                     }) {
                         Some(c) => j = c + 1,
@@ -1235,7 +1237,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         while reduced.get(j).is_some_and(|&r| {
             noun(r)
                 || word(r).is_some_and(|w| {
-                    lex.is("coordinated_adverbs", w) || lex.negation.iter().any(|n| n.len() == 1 && n[0] == w)
+                    lex.is(List::CoordinatedAdverbs, w) || lex.negation.iter().any(|n| n.len() == 1 && n[0] == w)
                 })
         }) {
             j += 1;
@@ -1252,12 +1254,12 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         let mut embedded = false;
         // The tense lists of speech acts the first predicate is in, if it reports a clause.
         let speech_acts =
-            ["speech_acts_past", "speech_acts_present", "speech_acts_past_plural", "speech_acts_present_plural"];
+            [List::SpeechActsPast, List::SpeechActsPresent, List::SpeechActsPastPlural, List::SpeechActsPresentPlural];
         let tense = word(reduced[p + 1]).and_then(|w| speech_acts.iter().find(|l| lex.is(l, w)));
         while k + 1 < reduced.len() {
             let w = word(reduced[k]);
             // Another subject or clause: what follows is not the first subject's.
-            if w.is_some_and(|w| lex.is("clause_breaks", w))
+            if w.is_some_and(|w| lex.is(List::ClauseBreaks, w))
                 || (is_group(reduced[k]) && (embedded || predicate(reduced[k + 1]) && !noun(reduced[k + 1])))
             {
                 // Unless the first predicate reported that clause in another tense: a speech act
@@ -1265,13 +1267,13 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                 // had acted in self-defence and accused ⟨C⟩"; "⟨A⟩ disse que ⟨B⟩ tinha agido … e
                 // acusou ⟨C⟩"). In one tense ("⟨A⟩ said ⟨B⟩ attacked … and accused ⟨C⟩") either
                 // may have accused: no reading.
-                let shifted = word(reduced[k + 1]).is_some_and(|w| lex.is("backshift", w));
+                let shifted = word(reduced[k + 1]).is_some_and(|w| lex.is(List::Backshift, w));
                 if let Some(list) = tense.filter(|_| is_group(reduced[k]) && shifted) {
                     for j in k..reduced.len() - 1 {
-                        if word(reduced[j]).is_some_and(|w| lex.is("clause_breaks", w)) {
+                        if word(reduced[j]).is_some_and(|w| lex.is(List::ClauseBreaks, w)) {
                             break;
                         }
-                        if word(reduced[j]).is_some_and(|w| lex.is("coordinators", w)) {
+                        if word(reduced[j]).is_some_and(|w| lex.is(List::Coordinators, w)) {
                             let next = past_adjuncts(j + 1);
                             if reduced.get(next).and_then(|&r| word(r)).is_some_and(|w| lex.is(list, w)) {
                                 out.push(reduced[..=p].iter().chain(&reduced[next..]).copied().collect());
@@ -1281,14 +1283,14 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                 }
                 break;
             }
-            if w.is_some_and(|w| lex.is("clause_openers", w)) {
+            if w.is_some_and(|w| lex.is(List::ClauseOpeners, w)) {
                 embedded = true;
             }
-            if w.is_some_and(|w| lex.is("coordinators", w)) {
+            if w.is_some_and(|w| lex.is(List::Coordinators, w)) {
                 let next = past_adjuncts(k + 1);
                 // A copula or "went" is a function word, but may start the second predicate:
                 // "… e , no sábado , foi a ⟨Jerusalém⟩".
-                let verb = |r: usize| predicate(r) || word(r).is_some_and(|w| lex.is("coordinated_verbs", w));
+                let verb = |r: usize| predicate(r) || word(r).is_some_and(|w| lex.is(List::CoordinatedVerbs, w));
                 if reduced.get(next).is_some_and(|&r| verb(r)) {
                     out.push(reduced[..=p].iter().chain(&reduced[next..]).copied().collect());
                 }
@@ -1328,31 +1330,31 @@ fn gapped(reduced: &[usize], items: &[Item], sentence: &Sentence<'_>, lex: &Lexi
     let number = |p: usize| word(p).is_some_and(|w| sentence.tokens[w].kind == TokenKind::Number);
     // The first actor is the subject (a predicate follows it) of a clause with a quantity.
     let first = (0..reduced.len()).find(|&p| is_group(p))?;
-    if !word(first + 1).is_some_and(|w| lower_content_word(sentence, lex, w)) {
+    if !word(first + 1).is_some_and(|w| lower_content_word(sentence, w)) {
         return None;
     }
     // "e"/"and", with a comma before it or not, and the second subject.
-    let and =
-        (first + 2..reduced.len()).find(|&g| lower(g).is_some_and(|w| lex.is("coordinators", w)) && is_group(g + 1))?;
+    let and = (first + 2..reduced.len())
+        .find(|&g| lower(g).is_some_and(|w| lex.is(List::Coordinators, w)) && is_group(g + 1))?;
     let clause_end = if lower(and - 1) == Some(",") { and - 1 } else { and };
     if !(first + 1..clause_end).any(number)
-        || (first + 1..clause_end).any(|p| lower(p).is_some_and(|w| lex.is("clause_breaks", w)))
+        || (first + 1..clause_end).any(|p| lower(p).is_some_and(|w| lex.is(List::ClauseBreaks, w)))
     {
         return None;
     }
     let after = word(and + 2).unwrap_or(sentence.lower.len());
-    quantity_only(sentence, lex, after)
+    quantity_only(sentence, after)
         .then(|| std::iter::once(reduced[and + 1]).chain(reduced[first + 1..clause_end].iter().copied()).collect())
 }
 
 /// Whether the tokens from `t` up to a comma, a full stop, a semicolon, a closing
 /// parenthesis or the sentence's end are a quantity alone: numbers and words of
 /// `gap_quantifiers`, at least one number ("cerca de 1100", "about 1,100").
-fn quantity_only(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
+fn quantity_only(sentence: &Sentence<'_>, t: usize) -> bool {
     let n = sentence.lower.len();
     let end = (t..n).find(|&k| matches!(sentence.lower[k].as_str(), "," | "." | ";" | ")")).unwrap_or(n);
     let number = |k: usize| sentence.tokens[k].kind == TokenKind::Number;
-    (t..end).any(number) && (t..end).all(|k| number(k) || lex.is("gap_quantifiers", &sentence.lower[k]))
+    (t..end).any(number) && (t..end).all(|k| number(k) || sentence.is(List::GapQuantifiers, k))
 }
 
 /// The relative clauses set off by commas, as (opening comma, closing comma) indices
@@ -1364,7 +1366,7 @@ fn relative_spans(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec
         _ => None,
     };
     (0..items.len())
-        .filter(|&i| word(i + 1) == Some(",") && word(i + 2).is_some_and(|w| lex.is("relatives", w)))
+        .filter(|&i| word(i + 1) == Some(",") && word(i + 2).is_some_and(|w| lex.is(List::Relatives, w)))
         .filter_map(|i| {
             (i + 3..items.len().min(i + 30))
                 .find(|&j| word(j) == Some(","))
@@ -1381,7 +1383,7 @@ fn adjunct_after_verb(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i:
         _ => None,
     };
     let opens_clause = |j: usize| {
-        word(j).is_none_or(|w| lex.is("coordinators", w) || lex.is("relatives", w) || w == ",")
+        word(j).is_none_or(|w| lex.is(List::Coordinators, w) || lex.is(List::Relatives, w) || w == ",")
             || verb_like(items, sentence, lex, j)
     };
     if word(i + 1) != Some(",") || opens_clause(i + 2) {
@@ -1392,7 +1394,7 @@ fn adjunct_after_verb(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i:
         return None;
     }
     let close = (i + 2..items.len().min(i + 12))
-        .find(|&j| word(j).is_none_or(|w| w == "," || lex.is("clause_breaks", w)))
+        .find(|&j| word(j).is_none_or(|w| w == "," || lex.is(List::ClauseBreaks, w)))
         .filter(|&j| word(j) == Some(","))?;
     (matches!(items.get(close + 1), Some(Item::Group(_))) || !opens_clause(close + 1)).then_some(close)
 }
@@ -1403,8 +1405,8 @@ fn verb_like(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, i: usize) -
     match items.get(i) {
         Some(Item::Word(w)) => {
             let l = sentence.lower[*w].as_str();
-            lower_content_word(sentence, lex, *w)
-                && (lex.is("speech", l) || lex.ends_with("verb_endings", l.split('-').next().unwrap_or(l)))
+            lower_content_word(sentence, *w)
+                && (lex.is(List::Speech, l) || lex.ends_with("verb_endings", l.split('-').next().unwrap_or(l)))
         }
         _ => false,
     }
@@ -1421,12 +1423,12 @@ fn past_appositions(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, clos
         Some(Item::Word(w)) => Some(sentence.lower[*w].as_str()),
         _ => None,
     };
-    let content = |i: usize| matches!(items.get(i), Some(Item::Word(w)) if lower_content_word(sentence, lex, *w));
+    let content = |i: usize| matches!(items.get(i), Some(Item::Word(w)) if lower_content_word(sentence, *w));
     let verb = |i: usize| verb_like(items, sentence, lex, i);
     let describes = |i: usize| match items.get(i) {
         Some(Item::Word(_)) => {
-            word(i).is_some_and(|w| lex.is("appositive_openers", w))
-                || (content(i) && !verb(i) && !word(i).is_some_and(|w| lex.is("coordinators", w)))
+            word(i).is_some_and(|w| lex.is(List::AppositiveOpeners, w))
+                || (content(i) && !verb(i) && !word(i).is_some_and(|w| lex.is(List::Coordinators, w)))
         }
         Some(Item::Group(_)) => word(i + 1) == Some(","),
         None => false,
@@ -1440,7 +1442,7 @@ fn past_appositions(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon, clos
             break;
         }
         let Some(next) = (at + 2..items.len().min(at + 14))
-            .find(|&j| word(j).is_some_and(|w| w == "," || lex.is("clause_breaks", w)))
+            .find(|&j| word(j).is_some_and(|w| w == "," || lex.is(List::ClauseBreaks, w)))
             .filter(|&j| word(j) == Some(","))
         else {
             break;
@@ -1462,12 +1464,12 @@ fn cleft(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Option<Vec<u
         _ => None,
     };
     let actor = (0..items.len()).find(|&i| matches!(items[i], Item::Group(_)))?;
-    if actor == 0 || !(0..actor).all(|i| word(i).is_some_and(|w| lex.is("cleft_copulas", w))) {
+    if actor == 0 || !(0..actor).all(|i| word(i).is_some_and(|w| lex.is(List::CleftCopulas, w))) {
         return None;
     }
     let joiner = if word(actor + 1) == Some(",") { actor + 2 } else { actor + 1 };
     word(joiner)
-        .is_some_and(|w| lex.is("cleft_joiners", w))
+        .is_some_and(|w| lex.is(List::CleftJoiners, w))
         .then(|| std::iter::once(actor).chain(joiner + 1..items.len()).collect())
 }
 
@@ -1486,23 +1488,23 @@ fn reported_clause(items: &[Item], reading: &[usize], sentence: &Sentence<'_>, l
     };
     let is_group = |p: usize| matches!(reading.get(p).map(|&i| &items[i]), Some(Item::Group(_)));
     let verb = |p: usize| match reading.get(p).map(|&i| &items[i]) {
-        Some(Item::Word(w)) => lower_content_word(sentence, lex, *w),
+        Some(Item::Word(w)) => lower_content_word(sentence, *w),
         _ => false,
     };
-    let speaker = (0..reading.len()).find(|&p| is_group(p) && word(p + 1).is_some_and(|w| lex.is("speech", w)))?;
+    let speaker = (0..reading.len()).find(|&p| is_group(p) && word(p + 1).is_some_and(|w| lex.is(List::Speech, w)))?;
     for q in speaker + 2..(speaker + 6).min(reading.len()) {
         let w = word(q)?;
-        if w == "," || lex.is("clause_breaks", w) {
+        if w == "," || lex.is(List::ClauseBreaks, w) {
             return None;
         }
-        let joined = lex.is("reported_joiners", w);
+        let joined = lex.is(List::ReportedJoiners, w);
         if !joined && q > speaker + 2 {
             continue;
         }
         let at = if joined { q + 1 } else { q };
-        let body = if word(at).is_some_and(|w| lex.is("reported_pronouns", w)) {
+        let body = if word(at).is_some_and(|w| lex.is(List::ReportedPronouns, w)) {
             at + 1
-        } else if joined && lex.is("prodrop_joiners", w) && verb(at) {
+        } else if joined && lex.is(List::ProdropJoiners, w) && verb(at) {
             at
         } else if joined {
             return None;
@@ -1530,15 +1532,15 @@ fn relative_clauses(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> V
         let comma = if matches!(lower(i + 1), Some("—" | "–")) { i + 2 } else { i + 1 };
         if !matches!(items[i], Item::Group(_))
             || lower(comma) != Some(",")
-            || !lower(comma + 1).is_some_and(|w| lex.is("subject_relatives", w))
+            || !lower(comma + 1).is_some_and(|w| lex.is(List::SubjectRelatives, w))
         {
             continue;
         }
         let first = comma + 2;
         let end = (first..items.len().min(first + 27)).find(|&j| lower(j) == Some(",")).unwrap_or(items.len());
         let verb_first = (first..end)
-            .find(|&j| word(j).is_none_or(|w| !lex.is("function", &sentence.lower[w])))
-            .is_some_and(|j| word(j).is_some_and(|w| lower_content_word(sentence, lex, w)));
+            .find(|&j| word(j).is_none_or(|w| !sentence.is(List::Function, w)))
+            .is_some_and(|j| word(j).is_some_and(|w| lower_content_word(sentence, w)));
         if verb_first {
             // Without a day of the month in parentheses ("que conversou na terça-feira (30)
             // com ⟨Y⟩"), as in the sentence's own reduced reading.
@@ -1588,10 +1590,10 @@ fn summarises(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
 
 /// Whether token `t` is a word written in lower case that is not a function word: a
 /// noun a demonym may stand for, or the verb a predicate starts with.
-fn lower_content_word(sentence: &Sentence<'_>, lex: &Lexicon, t: usize) -> bool {
+fn lower_content_word(sentence: &Sentence<'_>, t: usize) -> bool {
     sentence.tokens[t].kind == TokenKind::Word
         && sentence.original[t].chars().next().is_some_and(char::is_lowercase)
-        && !lex.is("function", &sentence.lower[t])
+        && !sentence.is(List::Function, t)
 }
 
 /// The token range (first token, one past the last) that items span.
@@ -1630,7 +1632,7 @@ fn factuality(
     // The window stops at a clause break before the cue ("…; a Rússia enviou").
     let from = (from..to.min(sentence.lower.len()))
         .rev()
-        .find(|&t| lex.is("clause_breaks", &sentence.lower[t]))
+        .find(|&t| sentence.is(List::ClauseBreaks, t))
         .map_or(from, |t| t + 1);
     let words: Vec<&str> = (from..to.min(sentence.lower.len()))
         // Nor are the words of a date: "May 7" is a month, not a hedge.
@@ -1645,7 +1647,9 @@ fn factuality(
     // A modal that reports a decision after a word of speech hedges nothing: "announced
     // that it would send troops" is the decision to send them.
     let reported = |at: usize, p: &[String], words: &[&str]| {
-        p.len() == 1 && lex.is("reported_modals", &p[0]) && words[..at].iter().any(|w| lex.is("decision_speech", w))
+        p.len() == 1
+            && lex.is(List::ReportedModals, &p[0])
+            && words[..at].iter().any(|w| lex.is(List::DecisionSpeech, w))
     };
     let has = |phrases: &[Vec<String>], words: &[&str]| {
         phrases.iter().any(|p| {
@@ -1662,7 +1666,7 @@ fn factuality(
     // strike Y, targeting…" is as possible as the strike).
     let consequence = |t: usize| {
         sentence.lower[t - 1] == ","
-            && ((lower_content_word(sentence, lex, t) && lex.ends_with("participle_endings", &sentence.lower[t]))
+            && ((lower_content_word(sentence, t) && lex.ends_with("participle_endings", &sentence.lower[t]))
                 || summarises(sentence, lex, t))
     };
     let negated = (from + 1..(to + 1).min(sentence.lower.len()))
@@ -1692,7 +1696,7 @@ fn relative_token_spans(sentence: &Sentence<'_>, mentions: &[Range<usize>], lex:
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        if words[k] == "," && words.get(k + 1).is_some_and(|w| lex.is("relatives", w)) {
+        if words[k] == "," && words.get(k + 1).is_some_and(|w| lex.is(List::Relatives, w)) {
             let end = (k + 1..words.len()).find(|&j| words[j] == "," && !inside(j)).unwrap_or(words.len());
             out.push(k..end);
             k = end;

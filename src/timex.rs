@@ -3,7 +3,7 @@
 //! them against the article's date into an [`EventDate`]. Pure: words in, dates out.
 
 use crate::date::{days_in_month, Date, EventDate};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, List};
 
 /// A date found in a sentence: the words it spans (token indices) and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +21,8 @@ pub struct Timex {
 }
 
 /// Finds and resolves the dates among a sentence's tokens. `words` are the tokens
-/// lower-cased, `original` as written (English month names must be capitalised,
+/// lower-cased, `lists` their word lists (`Sentence::lists`: the rules ask a dozen lists
+/// about each token), `original` as written (English month names must be capitalised,
 /// so that the modal "may" is not May).
 ///
 /// A day counted from another ("the day before", "no dia seguinte", "na véspera da
@@ -32,6 +33,7 @@ pub struct Timex {
 pub fn find(
     lex: &Lexicon,
     words: &[&str],
+    lists: &[u128],
     original: &[&str],
     published: Option<Date>,
     anchor: &dyn Fn(Option<&str>) -> Option<Date>,
@@ -57,9 +59,7 @@ pub fn find(
         let capital = original.get(k).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
         (lex.lang == crate::input::Lang::Pt || capital).then_some(month)
     };
-    // Each token's word lists looked up once: the rules below ask a dozen lists about it.
-    let lists: Vec<u128> = words.iter().map(|w| lex.lists_of(w)).collect();
-    let is = |k: usize, list: &str| lists.get(k).is_some_and(|&m| lex.in_lists(m, list, words[k]));
+    let is = |k: usize, list: List| lists.get(k).is_some_and(|&m| list.in_mask(m));
     while i < words.len() {
         // 4 de junho de 2025 | 4 de junho | 7 May 2025
         if let Some(day) = day_at(i) {
@@ -107,8 +107,8 @@ pub fn find(
             }
             // em abril | em agosto passado | last October
             if let Some(p) = published {
-                let past = is(i + 1, "past") || (i > 0 && is(i - 1, "past"));
-                let next = is(i + 1, "next") || (i > 0 && is(i - 1, "next"));
+                let past = is(i + 1, List::Past) || (i > 0 && is(i - 1, List::Past));
+                let next = is(i + 1, List::Next) || (i > 0 && is(i - 1, List::Next));
                 let year = if next {
                     if month > p.month {
                         p.year
@@ -120,8 +120,8 @@ pub fn find(
                 } else {
                     p.year - 1
                 };
-                let start = if i > 0 && (is(i - 1, "past") || is(i - 1, "next")) { i - 1 } else { i };
-                let end = if is(i + 1, "past") || is(i + 1, "next") { i + 2 } else { i + 1 };
+                let start = if i > 0 && (is(i - 1, List::Past) || is(i - 1, List::Next)) { i - 1 } else { i };
+                let end = if is(i + 1, List::Past) || is(i + 1, List::Next) { i + 2 } else { i + 1 };
                 out.push(Timex { start, end, date: EventDate::Month(year, month), recalled: false });
                 i = end;
                 continue;
@@ -130,19 +130,22 @@ pub fn find(
         if let (Some(weekday), Some(p)) = (lex.weekdays.get(words[i]).copied(), published) {
             // The week it falls in: "quinta-feira da semana passada", "Thursday of next
             // week", "Monday last week" name a day of the calendar week before or after.
-            let k = i + 1 + usize::from(is(i + 1, "week_of"));
+            let k = i + 1 + usize::from(is(i + 1, List::WeekOf));
             let direction = |w: usize| {
-                if is(w, "past") {
+                if is(w, List::Past) {
                     Some(-7)
-                } else if is(w, "next") {
+                } else if is(w, List::Next) {
                     Some(7)
                 } else {
                     None
                 }
             };
-            let shift =
-                if is(k, "week_word") { direction(k + 1) } else { direction(k).filter(|_| is(k + 1, "week_word")) }
-                    .map(|days| (days, k + 2));
+            let shift = if is(k, List::WeekWord) {
+                direction(k + 1)
+            } else {
+                direction(k).filter(|_| is(k + 1, List::WeekWord))
+            }
+            .map(|days| (days, k + 2));
             let end = shift.map_or(i + 1, |(_, end)| end);
             // nesta quinta-feira (16) | no sábado (11) | na quinta-feira da semana passada (28)
             if words.get(end) == Some(&"(") && words.get(end + 2) == Some(&")") {
@@ -162,8 +165,8 @@ pub fn find(
                 continue;
             }
             let back = (i32::try_from(p.weekday()).unwrap_or(0) - i32::try_from(weekday).unwrap_or(0)).rem_euclid(7);
-            let past = is(i + 1, "past") || (i > 0 && is(i - 1, "past"));
-            let next = is(i + 1, "next") || (i > 0 && is(i - 1, "next"));
+            let past = is(i + 1, List::Past) || (i > 0 && is(i - 1, List::Past));
+            let next = is(i + 1, List::Next) || (i > 0 && is(i - 1, List::Next));
             let date = if next {
                 p.add_days(i64::from(7 - back))
             } else if past && back == 0 {
@@ -177,24 +180,24 @@ pub fn find(
         }
         // the day before | the next day | no dia seguinte | na véspera (da cimeira) | on the eve of the vote
         let lower_at = |k: usize| original.get(k).and_then(|w| w.chars().next()).is_some_and(char::is_lowercase);
-        let shift = if is(i, "eve") && lower_at(i) {
+        let shift = if is(i, List::Eve) && lower_at(i) {
             Some((-1, i + 1))
-        } else if is(i, "day_word") && (is(i + 1, "earlier") || is(i + 1, "later")) {
-            Some((if is(i + 1, "earlier") { -1 } else { 1 }, i + 2))
-        } else if (is(i, "earlier") || is(i, "later")) && is(i + 1, "day_word") {
-            Some((if is(i, "earlier") { -1 } else { 1 }, i + 2))
+        } else if is(i, List::DayWord) && (is(i + 1, List::Earlier) || is(i + 1, List::Later)) {
+            Some((if is(i + 1, List::Earlier) { -1 } else { 1 }, i + 2))
+        } else if (is(i, List::Earlier) || is(i, List::Later)) && is(i + 1, List::DayWord) {
+            Some((if is(i, List::Earlier) { -1 } else { 1 }, i + 2))
         } else {
             None
         };
         if let Some((shift, end)) = shift {
             let mut k = end;
-            while k < end + 2 && is(k, "determiners") {
+            while k < end + 2 && is(k, List::Determiners) {
                 k += 1;
             }
-            let noun = (k > end || is(i, "eve"))
+            let noun = (k > end || is(i, List::Eve))
                 .then(|| words.get(k).copied())
                 .flatten()
-                .filter(|w| w.chars().all(char::is_alphabetic) && !w.is_empty() && !lex.is("function", w))
+                .filter(|w| w.chars().all(char::is_alphabetic) && !w.is_empty() && !lex.is(List::Function, w))
                 .filter(|_| lower_at(k));
             // "a day after Z struck W", "um dia depois de a cidade ter sido atingida": the words
             // open a clause, not an event's noun with a day of its own, and that clause happened a
@@ -204,16 +207,16 @@ pub fn find(
             // contracted with, "de a cidade"; a name, "after Bolivia shelled") or a verb by its
             // ending comes within a few words before an "and" ("a day after the border was
             // closed"; in "a day before his death and the US studied…" the verb is another clause's).
-            let subject = end + usize::from(is(end, "clause_preps"));
-            let clause = is(subject, "clause_subjects")
+            let subject = end + usize::from(is(end, List::ClausePreps));
+            let clause = is(subject, List::ClauseSubjects)
                 || original.get(subject).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
                 || (subject..words.len().min(subject + 5))
                     .take_while(|&j| {
-                        words[j].chars().next().is_some_and(char::is_alphanumeric) && !is(j, "coordinators")
+                        words[j].chars().next().is_some_and(char::is_alphanumeric) && !is(j, List::Coordinators)
                     })
                     .any(|j| lex.ends_with("verb_endings", words[j]));
-            let opens_clause = is(i, "day_word")
-                && is(i + 1, "clause_openers")
+            let opens_clause = is(i, List::DayWord)
+                && is(i + 1, List::ClauseOpeners)
                 && clause
                 && month_at(k).is_none()
                 && day_at(k).is_none()
@@ -254,11 +257,11 @@ pub fn find(
             continue;
         }
         if let Some(p) = published {
-            let simple = if is(i, "yesterday") {
+            let simple = if is(i, List::Yesterday) {
                 Some(EventDate::Day(p.add_days(-1)))
-            } else if is(i, "today") {
+            } else if is(i, List::Today) {
                 Some(EventDate::Day(p))
-            } else if is(i, "tomorrow") {
+            } else if is(i, List::Tomorrow) {
                 Some(EventDate::Day(p.add_days(1)))
             } else {
                 None
@@ -270,17 +273,17 @@ pub fn find(
             }
             // last year | no ano passado | this year | este ano | last month | no mês passado
             let unit = |k: usize| {
-                if is(k, "year_word") {
+                if is(k, List::YearWord) {
                     Some('y')
-                } else if is(k, "month_word") {
+                } else if is(k, List::MonthWord) {
                     Some('m')
                 } else {
                     None
                 }
             };
-            let found = if is(i, "past") { unit(i + 1).map(|u| (u, -1, i + 2)) } else { None }
-                .or_else(|| if is(i, "this") { unit(i + 1).map(|u| (u, 0, i + 2)) } else { None })
-                .or_else(|| unit(i).filter(|_| is(i + 1, "past")).map(|u| (u, -1, i + 2)));
+            let found = if is(i, List::Past) { unit(i + 1).map(|u| (u, -1, i + 2)) } else { None }
+                .or_else(|| if is(i, List::This) { unit(i + 1).map(|u| (u, 0, i + 2)) } else { None })
+                .or_else(|| unit(i).filter(|_| is(i + 1, List::Past)).map(|u| (u, -1, i + 2)));
             if let Some((unit, shift, end)) = found {
                 let date = if unit == 'y' {
                     EventDate::Year(p.year + shift)
