@@ -501,7 +501,7 @@ fn cue_facts(
                         // "conversará com", "will meet", "is due to visit" (a word of `planned` at
                         // the cue or the three words before it) are only announced.
                         let modality = if matches!(relation, Relation::MeetsWith | Relation::Visits)
-                            && planned(sentence, lex, cue_token)
+                            && planned(sentence, cue_token)
                         {
                             Modality::Hedged
                         } else {
@@ -707,10 +707,11 @@ fn unsigned(sentence: &Sentence<'_>, span: (usize, usize)) -> bool {
 }
 
 /// Whether a meeting or visit is only planned: a word of `planned` ("vai", "reunirá",
-/// "will", "due") at its cue word or in the three words before it.
-fn planned(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize) -> bool {
-    let words = &sentence.lower;
-    (cue.saturating_sub(3)..(cue + 1).min(words.len())).any(|k| lex.is(List::Planned, &words[k]))
+/// "will", "due") at its cue word or in the three words before it. A capitalised word
+/// inside the sentence is a name, not the verb it is spelt as ("o Irão", not "irão").
+fn planned(sentence: &Sentence<'_>, cue: usize) -> bool {
+    let name = |k: usize| k > 0 && sentence.original[k].starts_with(char::is_uppercase);
+    (cue.saturating_sub(3)..(cue + 1).min(sentence.lower.len())).any(|k| sentence.is(List::Planned, k) && !name(k))
 }
 
 /// Whether the word that brings in a meeting's object (`partners`: "com", "with") between
