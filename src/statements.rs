@@ -499,9 +499,15 @@ fn cue_facts(
                         }
                         // A meeting or visit still to come has not happened: "vai reunir-se com",
                         // "conversará com", "will meet", "is due to visit" (a word of `planned` at
-                        // the cue or the three words before it) are only announced.
+                        // the cue or the three words before it) are only announced; so is a meeting
+                        // named by a noun made a plan ("foi aventada uma reunião bilateral entre":
+                        // the words before a match that opens with words, not an actor).
                         let modality = if matches!(relation, Relation::MeetsWith | Relation::Visits)
-                            && planned(sentence, cue_token)
+                            && (planned(sentence, cue_token)
+                                || (!here
+                                    .iter()
+                                    .any(|&m| (token_span.0..cue_token).contains(&mentions[m].tokens.start))
+                                    && planned(sentence, token_span.0)))
                         {
                             Modality::Hedged
                         } else {

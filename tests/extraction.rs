@@ -656,11 +656,12 @@ fn a_game_between_teams_is_no_meeting_attack_or_visit() {
 
 #[test]
 fn a_meeting_or_visit_still_to_come_is_only_announced() {
-    // "will meet", "is due to meet", "vai reunir-se", "conversará", "visitará": no direct
-    // triple, but the statement stays, hedged; what happened stays asserted.
+    // "will meet", "is due to meet", "vai reunir-se", "conversará", "visitará", "a planned
+    // meeting", "foi aventada uma reunião": no direct triple, but the statement stays,
+    // hedged; what happened stays asserted.
     check("planned-en", Lang::En);
     check("planned-pt", Lang::Pt);
-    for (name, lang) in [("planned-en", Lang::En), ("planned-pt", Lang::Pt)] {
+    for (name, lang, planned) in [("planned-en", Lang::En, 4), ("planned-pt", Lang::Pt, 5)] {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/extraction/");
         let text = std::fs::read_to_string(format!("{dir}{name}.txt")).expect("test text");
         let ex = extractor().extract(&article(&text, lang));
@@ -670,7 +671,7 @@ fn a_meeting_or_visit_still_to_come_is_only_announced() {
             .filter(|f| f.modality == newsgraph::statements::Modality::Hedged)
             .map(|f| f.relation.local_name())
             .collect::<Vec<_>>();
-        assert_eq!(hedged.len(), 3, "{name}: the three planned statements are kept, hedged: {hedged:?}");
+        assert_eq!(hedged.len(), planned, "{name}: the planned statements are kept, hedged: {hedged:?}");
     }
 }
 
