@@ -10,7 +10,6 @@ use crate::input::{Article, Lang};
 use crate::lexicon::{Lexicon, LexiconError, List};
 use crate::mentions::{self, Mention, Sentence};
 use crate::statements::{self, Fact};
-use crate::text::TokenKind;
 use crate::{text, timex};
 use std::collections::HashMap;
 use std::path::Path;
@@ -141,13 +140,11 @@ fn dateline(sentences: &[Sentence<'_>], lex: &Lexicon) -> Option<Date> {
 /// they are one label, added to the gazetteer's hits.
 fn capitals_dateline(text: &str, sentences: &[Sentence<'_>], gaz: &Gazetteer, lex: &Lexicon, hits: &mut Vec<Hit>) {
     let found = sentences.iter().take(3).find_map(|s| {
-        let comma = s.lower.iter().take(5).position(|w| w == ",")?;
-        let dated = s.tokens.get(comma + 1).is_some_and(|t| t.kind == TokenKind::Number)
-            || s.lower.get(comma + 1).is_some_and(|w| lex.months.contains_key(w));
+        let comma = s.dateline_comma(lex).filter(|&c| c < 5)?;
         let capitals = s.original[..comma]
             .iter()
             .all(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase));
-        if comma == 0 || !dated || !capitals {
+        if comma == 0 || !capitals {
             return None;
         }
         let span = s.tokens[0].span.start..s.tokens[comma - 1].span.end;

@@ -52,6 +52,15 @@ impl<'t> Sentence<'t> {
         Sentence { text, span, tokens, lower, original, lists }
     }
 
+    /// The comma that ends a dateline's place: the sentence's first comma, when a number
+    /// or a month name follows it ("Brasília, 2 de agosto de 2024 –", "NEW DELHI, May 7").
+    pub fn dateline_comma(&self, lex: &Lexicon) -> Option<usize> {
+        let comma = self.lower.iter().position(|w| w == ",")?;
+        let dated = self.tokens.get(comma + 1).is_some_and(|t| t.kind == TokenKind::Number)
+            || self.lower.get(comma + 1).is_some_and(|w| lex.months.contains_key(w));
+        dated.then_some(comma)
+    }
+
     /// Whether token `k` is in a word list (false past the end).
     #[inline]
     pub fn is(&self, list: List, k: usize) -> bool {
@@ -204,7 +213,6 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         capitals(s, sentence, &mut mentions, first, gaz);
         for m in &mut mentions[first..] {
             let (start, end) = (m.tokens.start, m.tokens.end);
-            let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
             // "em Pyongyang", "at the White House": a locative preposition, perhaps with an article.
             let static_place = (start > 0 && sentence.is(List::Locative, start - 1))
                 || (start > 1
@@ -213,10 +221,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
             // "visitou Taipé", "foi a Jerusalém", "arrived in Kyiv": the goal of a journey is a place.
             let journey = (1..=2).any(|d| start >= d && sentence.is(List::Motion, start - d));
             // "Brasília, 2 de agosto de 2024 –": a dateline names where the article was written.
-            let dateline = start == 0
-                && word(end) == ","
-                && (sentence.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
-                    || lex.months.contains_key(word(end + 1)));
+            let dateline = start == 0 && sentence.dateline_comma(lex) == Some(end);
             m.locative = static_place || journey || dateline || located_by_head(sentence, start);
         }
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
