@@ -418,20 +418,19 @@ fn cue_facts(
                         // match", "Wales travel to Rome for the Six Nations": teams and players in
                         // a sentence about a game play it, and meet, fight or visit no one.
                         if matches!(relation, Relation::MeetsWith | Relation::Attacks | Relation::Visits)
-                            && sentence.lower.iter().any(|w| lex.is(List::Fixtures, w))
+                            && (0..sentence.lower.len()).any(|k| sentence.is(List::Fixtures, k))
                         {
                             continue;
                         }
                         // "falou sobre o relacionamento com a X", "spoke of his ties with X": the
                         // "com"/"with" is the noun's, and the talk is about X, not with X.
-                        if relation == Relation::MeetsWith
-                            && ties_before(sentence, lex, cue_token, mentions[b].tokens.start)
+                        if relation == Relation::MeetsWith && ties_before(sentence, cue_token, mentions[b].tokens.start)
                         {
                             continue;
                         }
                         // "A, B e C tiveram conversas com D", "A and B held talks with C": the
                         // list's members met D together, not each other.
-                        if group("so").is_some() && partner_follows(sentence, lex, token_span.1, &names) {
+                        if group("so").is_some() && partner_follows(sentence, token_span.1, &names) {
                             continue;
                         }
                         // "A e B assinaram acordos de delação premiada": each made a plea deal with
@@ -441,12 +440,12 @@ fn cue_facts(
                             Some(Item::Group(all)) => all.iter().map(|&m| mentions[m].tokens.start).min(),
                             _ => None,
                         }
-                        .is_some_and(|t| t > 0 && lex.is(List::Between, &sentence.lower[t - 1]));
+                        .is_some_and(|t| t > 0 && sentence.is(List::Between, t - 1));
                         if group("so").is_some()
                             && !between
                             && relation == Relation::SignsAgreementWith
                             && (token_span.0..(token_span.1 + 3).min(sentence.lower.len()))
-                                .any(|k| lex.is(List::PleaDeals, &sentence.lower[k]))
+                                .any(|k| sentence.is(List::PleaDeals, k))
                         {
                             continue;
                         }
@@ -463,7 +462,7 @@ fn cue_facts(
                             let partner = (mentions[b].tokens.end..sentence.lower.len())
                                 .take(4)
                                 .take_while(|&k| sentence.lower[k] != "," && sentence.lower[k] != ".")
-                                .any(|k| lex.is(List::HostPartners, &sentence.lower[k]));
+                                .any(|k| sentence.is(List::HostPartners, k));
                             let home = |e: usize| ents[e].known == Some(host);
                             if partner || home(su) || ents[su].country.is_some_and(home) {
                                 continue;
@@ -548,14 +547,14 @@ fn host_country(ents: &[Entity], gaz: &Gazetteer, city: usize) -> Option<usize> 
 /// someone the article ties to the host country (a post, a membership) is dropped.
 fn at_home(resolved: &Resolved, gaz: &Gazetteer, lex: &Lexicon, facts: &mut Vec<Fact>) {
     let ents = &resolved.entities;
-    let host_rule = |cue: &str| lex.rules.iter().any(|r| r.host && r.pattern == cue);
+    let host_cues: Vec<&str> = lex.rules.iter().filter(|r| r.host).map(|r| r.pattern.as_str()).collect();
     let belongs: Vec<(usize, usize)> = facts
         .iter()
         .filter(|f| matches!(f.relation, Relation::AffiliatedWith | Relation::LeaderOf | Relation::MemberOf))
         .filter_map(|f| Some((f.subject, ents[f.object].known?)))
         .collect();
     facts.retain(|f| {
-        if !host_rule(&f.cue) {
+        if !host_cues.contains(&f.cue.as_str()) {
             return true;
         }
         let host =
@@ -723,21 +722,19 @@ fn planned(sentence: &Sentence<'_>, cue: usize) -> bool {
 /// Whether the word that brings in a meeting's object (`partners`: "com", "with") between
 /// the cue and the object belongs to a noun of ties before it (`ties`: "relacionamento",
 /// "relations"): "falou da relação com X" speaks of X.
-fn ties_before(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: usize) -> bool {
-    let words = &sentence.lower;
-    (cue + 1..object.min(words.len()))
+fn ties_before(sentence: &Sentence<'_>, cue: usize, object: usize) -> bool {
+    (cue + 1..object.min(sentence.lower.len()))
         .rev()
-        .find(|&k| lex.is(List::Partners, &words[k]))
-        .is_some_and(|k| lex.is(List::Ties, &words[k - 1]))
+        .find(|&k| sentence.is(List::Partners, k))
+        .is_some_and(|k| sentence.is(List::Ties, k - 1))
 }
 
 /// Whether the other side of a meeting follows the words a list of actors met with: a word
 /// of `partners` ("com", "with") right after the match (or one word later), and an actor
 /// within five words of it.
-fn partner_follows(sentence: &Sentence<'_>, lex: &Lexicon, end: usize, names: &[&Mention]) -> bool {
-    let words = &sentence.lower;
-    (end..(end + 2).min(words.len()))
-        .find(|&k| lex.is(List::Partners, &words[k]))
+fn partner_follows(sentence: &Sentence<'_>, end: usize, names: &[&Mention]) -> bool {
+    (end..(end + 2).min(sentence.lower.len()))
+        .find(|&k| sentence.is(List::Partners, k))
         .is_some_and(|k| names.iter().any(|m| k < m.tokens.start && m.tokens.start <= k + 5))
 }
 
