@@ -282,17 +282,21 @@ impl Gazetteer {
         let mut patterns: Vec<String> = names.keys().filter(|k| !k.trim().is_empty()).cloned().collect();
         patterns.sort();
         let targets: Vec<Vec<(usize, LabelKind)>> = patterns.iter().map(|p| names[p].clone()).collect();
+        // Each entry's acronyms with their languages, so that an acronym's entry is asked
+        // about its other acronyms without going over every acronym of the gazetteer.
+        let mut of_entry: HashMap<usize, Vec<(&str, &[String])>> = HashMap::new();
+        for ((acronym, e), langs) in &acronyms {
+            of_entry.entry(*e).or_default().push((acronym.as_str(), langs.as_slice()));
+        }
         let only_in = patterns
             .iter()
             .zip(&targets)
             .map(|(p, targets)| {
-                let langs = |key: &(String, usize)| acronyms.get(key).cloned().unwrap_or_default();
                 let mut only = targets.iter().map(|&(e, _)| {
-                    let own = langs(&(p.clone(), e));
+                    let acronyms = of_entry.get(&e).map_or(&[][..], Vec::as_slice);
+                    let own = acronyms.iter().find(|(a, _)| a == p).map_or(&[][..], |(_, langs)| *langs);
                     let lang = (own.len() == 1 && !own[0].is_empty()).then(|| own[0].clone())?;
-                    let other = acronyms
-                        .iter()
-                        .any(|((a, f), l)| *f == e && a != p && l.iter().any(|x| !x.is_empty() && *x != lang));
+                    let other = acronyms.iter().any(|(a, l)| a != p && l.iter().any(|x| !x.is_empty() && *x != lang));
                     other.then_some(lang)
                 });
                 let first = only.next().flatten()?;
