@@ -529,14 +529,14 @@ impl GraphStore {
                 _ => {}
             }
         }
-        let before = self.graph_digests(self.store.iter())?;
+        let before = graph_digests(self.store.iter())?;
         let mut transaction = self.store.start_transaction()?;
         SparqlEvaluator::new()
             .for_update(parsed)
             .on_transaction(&mut transaction)
             .execute()
             .map_err(|e| StoreError::UpdateFailed(e.to_string()))?;
-        let after = self.graph_digests(transaction.iter())?;
+        let after = graph_digests(transaction.iter())?;
         let mut graphs: Vec<&GraphName> = before.keys().chain(after.keys()).collect();
         graphs.sort_by_key(|g| g.to_string());
         graphs.dedup();
@@ -582,24 +582,6 @@ impl GraphStore {
             .collect())
     }
 
-    /// Each graph's digest over these quads (a whole store's or a transaction's).
-    fn graph_digests(
-        &self,
-        quads: impl Iterator<Item = Result<Quad, StorageError>>,
-    ) -> Result<HashMap<GraphName, Digest>, StoreError> {
-        let mut digests: HashMap<GraphName, Digest> = HashMap::new();
-        for quad in quads {
-            let quad = quad?;
-            let mut hasher = DefaultHasher::new();
-            quad.hash(&mut hasher);
-            let hash = hasher.finish();
-            let digest = digests.entry(quad.graph_name).or_default();
-            digest.quads += 1;
-            digest.sum = digest.sum.wrapping_add(hash);
-        }
-        Ok(digests)
-    }
-
     /// Every quad, or those of one graph.
     pub fn quads(&self, graph: Option<&NamedNode>) -> impl Iterator<Item = Result<Quad, StoreError>> + '_ {
         let graph = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
@@ -633,7 +615,23 @@ impl GraphStore {
     }
 }
 
-/// The value of an `xsd:integer` literal.
+/// Each graph's digest over these quads (a whole store's or a transaction's).
+fn graph_digests(
+    quads: impl Iterator<Item = Result<Quad, StorageError>>,
+) -> Result<HashMap<GraphName, Digest>, StoreError> {
+    let mut digests: HashMap<GraphName, Digest> = HashMap::new();
+    for quad in quads {
+        let quad = quad?;
+        let mut hasher = DefaultHasher::new();
+        quad.hash(&mut hasher);
+        let hash = hasher.finish();
+        let digest = digests.entry(quad.graph_name).or_default();
+        digest.quads += 1;
+        digest.sum = digest.sum.wrapping_add(hash);
+    }
+    Ok(digests)
+}
+
 /// Whether these quads of a graph make an article: the graph's node typed
 /// `schema:NewsArticle` in it.
 fn is_article(graph: GraphNameRef<'_>, quads: &[Quad]) -> bool {
@@ -645,6 +643,7 @@ fn is_article(graph: GraphNameRef<'_>, quads: &[Quad]) -> bool {
     })
 }
 
+/// The value of an `xsd:integer` literal.
 fn integer(term: &Term) -> Option<i64> {
     match term {
         Term::Literal(l) if l.datatype().as_str() == "http://www.w3.org/2001/XMLSchema#integer" => {
