@@ -16,11 +16,11 @@ use oxigraph::model::{
     Term, TermRef, Variable,
 };
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
-use oxigraph::store::{StorageError, Store};
+use oxigraph::store::{StorageError, Store, Transaction};
 use spargebra::algebra::{AggregateExpression, Expression, GraphPattern, OrderExpression};
 use spargebra::GraphUpdateOperation;
 use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::time::Duration;
@@ -222,18 +222,19 @@ impl GraphStore {
         &self,
         articles: impl IntoIterator<Item = (&'a NamedNode, &'a str, &'a [Quad])>,
     ) -> Result<Vec<Outcome>, StoreError> {
-        let outcomes = self.put_articles_unfolded(articles, &Deltas::default())?;
-        self.fold_summary()?;
+        let (outcomes, partials) = self.put_articles_unfolded(articles, &Deltas::default())?;
+        self.fold(&partials)?;
         Ok(outcomes)
     }
 
     /// [`put_articles`](Self::put_articles) without the fold, with more partial counts
-    /// to commit in the same transaction (`extra`, counted by the caller).
+    /// to commit in the same transaction (`extra`, counted by the caller); returns the
+    /// partial counts' quads it committed, to fold.
     fn put_articles_unfolded<'a>(
         &self,
         articles: impl IntoIterator<Item = (&'a NamedNode, &'a str, &'a [Quad])>,
         extra: &Deltas,
-    ) -> Result<Vec<Outcome>, StoreError> {
+    ) -> Result<(Vec<Outcome>, Vec<Quad>), StoreError> {
         let mut transaction = self.store.start_transaction()?;
         let mut outcomes = Vec::new();
         let mut deltas = extra.clone();
@@ -257,11 +258,13 @@ impl GraphStore {
             transaction.extend(quads.iter().map(Quad::as_ref));
             outcomes.push(if existed { Outcome::Replaced } else { Outcome::Added });
         }
+        let mut partials = Vec::new();
         if outcomes.iter().any(|o| *o != Outcome::Unchanged) || !extra.0.is_empty() {
-            transaction.extend(deltas.partial_quads().iter().map(Quad::as_ref));
+            partials = deltas.partial_quads();
+            transaction.extend(partials.iter().map(Quad::as_ref));
             transaction.commit()?;
         }
-        Ok(outcomes)
+        Ok((outcomes, partials))
     }
 
     /// Writes a batch of articles as [`put_articles`](Self::put_articles) does, but the
@@ -290,32 +293,70 @@ impl GraphStore {
                 others.push(article);
             }
         }
+        let mut partials = Vec::new();
         if !new.is_empty() {
+            partials = deltas.partial_quads();
             // The loader sizes its hash sets by the quads of one `load_batch`: chunks of
             // 40,000 quads, one at a time, keep them small (it reserves a million by default).
             let mut loader = self.store.bulk_loader().with_num_threads(1).with_max_memory_size_in_megabytes(40);
-            loader.load_quads(new.into_iter().flatten().chain(deltas.partial_quads()))?;
+            loader.load_quads(new.into_iter().flatten().chain(partials.iter().cloned()))?;
             loader.commit()?;
         }
         let others = others.iter().map(|(article, hash, quads)| (*article, *hash, quads.as_slice()));
-        let mut outcomes = self.put_articles_unfolded(others, &Deltas::default())?.into_iter();
-        self.fold_summary()?;
+        let (outcomes, more) = self.put_articles_unfolded(others, &Deltas::default())?;
+        partials.extend(more);
+        self.fold(&partials)?;
+        let mut outcomes = outcomes.into_iter();
         Ok(fresh
             .iter()
             .map(|&f| if f { Outcome::Added } else { outcomes.next().expect("one outcome per article") })
             .collect())
     }
 
-    /// Adds the summary's partial counts into their totals and removes them, in one
-    /// transaction (a total that reaches zero goes, and a fact's node with it). Until
-    /// this runs, the totals plus the partials are the counts (see `summary`).
+    /// Adds the summary's partial counts that are in the store (a crash's, an update's,
+    /// a removal's) into their totals and removes them (a total that reaches zero goes,
+    /// and a fact's node with it). Until this runs, the totals plus the partials are the
+    /// counts (see `summary`).
     pub fn fold_summary(&self) -> Result<(), StoreError> {
         let graph = summary_graph();
         let graph = GraphNameRef::NamedNode(graph.as_ref());
         let tally_of = NamedNodeRef::new_unchecked(iri::NG_TALLY_OF);
-        let partials =
-            self.store.quads_for_pattern(None, Some(tally_of), None, Some(graph)).collect::<Result<Vec<_>, _>>()?;
-        // Any subset of the partials folds on its own, so the fold goes in chunks: a
+        let mut quads = Vec::new();
+        for partial in self.store.quads_for_pattern(None, Some(tally_of), None, Some(graph)) {
+            let partial = partial?;
+            for q in self.store.quads_for_pattern(Some(partial.subject.as_ref()), None, None, Some(graph)) {
+                quads.push(q?);
+            }
+        }
+        self.fold(&quads)
+    }
+
+    /// Folds partial counts, given as the quads of their blank nodes (other quads are
+    /// left alone), into their totals and removes them. A batch folds the partials it
+    /// has just written from memory: read back from the store, each would decode its
+    /// node's IRI, and those reads filled RocksDB's string cache as the store grew
+    /// (BENCHMARKS.md, "Memory at ten copies").
+    fn fold(&self, quads: &[Quad]) -> Result<(), StoreError> {
+        let nodes: HashMap<&NamedOrBlankNode, &NamedNode> = quads
+            .iter()
+            .filter_map(|q| match &q.object {
+                Term::NamedNode(node) if q.subject.is_blank_node() && q.predicate.as_str() == iri::NG_TALLY_OF => {
+                    Some((&q.subject, node))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut partials: Vec<(&NamedNode, Vec<&Quad>)> = Vec::new();
+        let mut at: HashMap<&NamedOrBlankNode, usize> = HashMap::new();
+        for q in quads {
+            let Some(&node) = nodes.get(&q.subject) else { continue };
+            let i = *at.entry(&q.subject).or_insert_with(|| {
+                partials.push((node, Vec::new()));
+                partials.len() - 1
+            });
+            partials[i].1.push(q);
+        }
+        // Any set of whole partials folds on its own, so the fold goes in chunks: a
         // transaction's pending writes are held in memory until it commits.
         for chunk in partials.chunks(FOLD_CHUNK) {
             self.fold_partials(chunk)?;
@@ -326,39 +367,37 @@ impl GraphStore {
         Ok(self.store.flush()?)
     }
 
-    /// Folds these partial counts into their totals in one transaction.
-    fn fold_partials(&self, partials: &[Quad]) -> Result<(), StoreError> {
+    /// Folds these partial counts (each its node and its blank node's quads) into their
+    /// totals in one transaction.
+    fn fold_partials(&self, partials: &[(&NamedNode, Vec<&Quad>)]) -> Result<(), StoreError> {
         let graph = summary_graph();
         let graph = GraphNameRef::NamedNode(graph.as_ref());
         let mut transaction = self.store.start_transaction()?;
-        let mut sums: HashMap<(NamedNode, NamedNode), i64> = HashMap::new();
-        for partial in partials {
-            let Term::NamedNode(node) = &partial.object else { continue };
-            let quads = transaction
-                .quads_for_pattern(Some(partial.subject.as_ref()), None, None, Some(graph))
-                .collect::<Result<Vec<_>, _>>()?;
-            for q in &quads {
+        let mut sums: BTreeMap<(&NamedNode, &NamedNode), i64> = BTreeMap::new();
+        for (node, quads) in partials {
+            for q in quads {
                 if let Some(n) = integer(&q.object) {
-                    *sums.entry((node.clone(), q.predicate.clone())).or_default() += n;
+                    *sums.entry((*node, &q.predicate)).or_default() += n;
                 }
-                transaction.remove(q);
+                transaction.remove(*q);
             }
         }
-        let mut touched = Vec::new();
-        for ((node, property), n) in sums {
-            let old = transaction
-                .quads_for_pattern(Some(node.as_ref().into()), Some(property.as_ref()), None, Some(graph))
-                .collect::<Result<Vec<_>, _>>()?;
-            let total = n + old.iter().filter_map(|q| integer(&q.object)).sum::<i64>();
-            for q in &old {
-                transaction.remove(q);
+        let keys: Vec<(&NamedNode, &NamedNode)> = sums.keys().copied().collect();
+        let mut emptied = Vec::new();
+        for ((&(node, property), n), old) in sums.iter().zip(totals(&transaction, &keys)?) {
+            let total = n + old.iter().map(|(_, n)| n).sum::<i64>();
+            for (l, _) in &old {
+                transaction.remove(QuadRef::new(node, property, l, graph));
             }
             if total > 0 {
-                transaction.insert(QuadRef::new(node.as_ref(), property.as_ref(), &summary::count(total), graph));
+                transaction.insert(QuadRef::new(node, property, &summary::count(total), graph));
+            } else {
+                emptied.push(node);
             }
-            touched.push(node);
         }
-        for node in touched {
+        // A node left with no count goes whole (a fact's tally node says what it is
+        // about); only removals get here, so reading its quads back is rare.
+        for node in emptied {
             let quads = transaction
                 .quads_for_pattern(Some(node.as_ref().into()), None, None, Some(graph))
                 .collect::<Result<Vec<_>, _>>()?;
@@ -641,6 +680,33 @@ fn is_article(graph: GraphNameRef<'_>, quads: &[Quad]) -> bool {
             && q.object.as_ref() == TermRef::NamedNode(NamedNodeRef::new_unchecked(iri::SCHEMA_NEWS_ARTICLE))
             && q.subject.as_ref() == NamedOrBlankNodeRef::NamedNode(node)
     })
+}
+
+/// The totals the summary holds now for these (node, property) keys, in their order
+/// (more than one only if a crash left one half-replaced). A query that returns only the
+/// counts, not the quads: decoding a quad reads its node's IRI from RocksDB's strings.
+fn totals(
+    transaction: &Transaction<'_>,
+    keys: &[(&NamedNode, &NamedNode)],
+) -> Result<Vec<Vec<(Literal, i64)>>, StoreError> {
+    let mut query = String::from("SELECT ?i ?n WHERE { VALUES (?i ?node ?p) {");
+    for (i, (node, property)) in keys.iter().enumerate() {
+        query.push_str(&format!(" ({i} {node} {property})"));
+    }
+    query.push_str(&format!(" }} GRAPH {} {{ ?node ?p ?n }} }}", summary_graph()));
+    let evaluation = |e: oxigraph::sparql::QueryEvaluationError| StoreError::Evaluation(e.to_string());
+    let parsed = SparqlEvaluator::new().parse_query(&query).map_err(|e| StoreError::Syntax(e.to_string()))?;
+    let mut totals = vec![Vec::new(); keys.len()];
+    if let QueryResults::Solutions(solutions) = parsed.on_transaction(transaction).execute().map_err(evaluation)? {
+        for solution in solutions {
+            let solution = solution.map_err(evaluation)?;
+            let i = solution.get("i").and_then(integer).and_then(|i| usize::try_from(i).ok());
+            if let (Some(i), Some(n @ Term::Literal(l))) = (i, solution.get("n")) {
+                totals[i].extend(integer(n).map(|n| (l.clone(), n)));
+            }
+        }
+    }
+    Ok(totals)
 }
 
 /// The value of an `xsd:integer` literal.
