@@ -5,10 +5,11 @@
 
 use crate::input::Lang;
 use crate::relation::Relation;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
 /// The lexicon files compiled into the binary, per language: (file name, text).
@@ -832,11 +833,15 @@ pub struct Choice {
     alternatives: Vec<Vec<Atom>>,
     /// When every alternative is one token: the exact words.
     words: Option<FxHashSet<Box<str>>>,
+    /// When every alternative is one token: those that are no exact word (a prefix, an
+    /// actor), asked when the set does not hold the token.
+    others: Vec<Atom>,
 }
 
 impl Choice {
     fn new(alternatives: Vec<Vec<Atom>>) -> std::sync::Arc<Choice> {
-        let words = alternatives.iter().all(|a| a.len() == 1).then(|| {
+        let single = alternatives.iter().all(|a| a.len() == 1);
+        let words = single.then(|| {
             alternatives
                 .iter()
                 .filter_map(|a| match &a[0] {
@@ -845,28 +850,26 @@ impl Choice {
                 })
                 .collect()
         });
-        std::sync::Arc::new(Choice { alternatives, words })
+        let others = if single {
+            alternatives.iter().filter(|a| !matches!(a[0], Atom::Word(_))).map(|a| a[0].clone()).collect()
+        } else {
+            Vec::new()
+        };
+        std::sync::Arc::new(Choice { alternatives, words, others })
     }
 
-    /// How many tokens from `tokens[pos]` each alternative that matches there takes,
-    /// in order (one token at most once when the alternatives are single tokens).
-    fn lengths<'a>(&'a self, tokens: &'a [&str], pos: usize) -> impl Iterator<Item = usize> + 'a {
-        let single = self.words.as_ref().map(|words| {
-            let token = tokens.get(pos);
-            let hit = token.is_some_and(|t| {
-                words.contains(*t)
-                    || self.alternatives.iter().any(|a| !matches!(a[0], Atom::Word(_)) && a[0].matches(t))
-            });
-            hit.then_some(1)
-        });
-        let runs = self.words.is_none().then(|| {
-            self.alternatives.iter().filter_map(move |a| {
-                let to = pos + a.len();
-                (to <= tokens.len() && a.iter().zip(&tokens[pos..to]).all(|(atom, token)| atom.matches(token)))
-                    .then_some(a.len())
-            })
-        });
-        single.flatten().into_iter().chain(runs.into_iter().flatten())
+    /// When every alternative is one token (`words`): whether `tokens[pos]` is one.
+    fn single_at(&self, words: &FxHashSet<Box<str>>, tokens: &[&str], pos: usize) -> bool {
+        tokens.get(pos).is_some_and(|t| {
+            (!words.is_empty() && words.contains(*t)) || self.others.iter().any(|atom| atom.matches(t))
+        })
+    }
+
+    /// How many tokens from `tokens[pos]` an alternative takes, when it matches there.
+    fn run_at(alternative: &[Atom], tokens: &[&str], pos: usize) -> Option<usize> {
+        let to = pos + alternative.len();
+        (to <= tokens.len() && alternative.iter().zip(&tokens[pos..to]).all(|(atom, token)| atom.matches(token)))
+            .then_some(alternative.len())
     }
 }
 
@@ -968,27 +971,37 @@ pub struct Encoded<'a> {
     tokens: Vec<&'a str>,
     /// The byte start of each segment.
     starts: Vec<usize>,
-    /// Room for the searches' memo of failed (step, token) pairs.
+    /// Room for the searches' memo of failed (step, token) pairs, each marked with the
+    /// search that found it: never cleared, only grown, since a later search's mark is new.
     failed: std::cell::RefCell<Vec<u32>>,
+    /// The mark of the last search run on this sentence.
+    searches: std::cell::Cell<u32>,
 }
 
 impl<'a> Encoded<'a> {
     /// Splits an encoded sentence.
     pub fn new(encoded: &'a str) -> Encoded<'a> {
-        let mut tokens = Vec::new();
-        let mut starts = Vec::new();
+        // Spaces are ASCII: a byte scan finds the same segments as `split(' ')`.
+        let spaces = encoded.bytes().filter(|&b| b == b' ').count();
+        let mut tokens = Vec::with_capacity(spaces + 1);
+        let mut starts = Vec::with_capacity(spaces + 1);
         let mut at = 0;
-        for segment in encoded.split(' ') {
-            tokens.push(segment);
-            starts.push(at);
-            at += segment.len() + 1;
+        for (i, b) in encoded.bytes().enumerate() {
+            if b == b' ' {
+                tokens.push(&encoded[at..i]);
+                starts.push(at);
+                at = i + 1;
+            }
         }
-        Encoded { tokens, starts, failed: std::cell::RefCell::new(Vec::new()) }
+        tokens.push(&encoded[at..]);
+        starts.push(at);
+        Encoded { tokens, starts, failed: std::cell::RefCell::new(Vec::new()), searches: std::cell::Cell::new(0) }
     }
 }
 
 /// The state of one search: the tokens, and which (step, token) pairs are known to fail
-/// for the current start (what follows a step does not depend on how it was reached).
+/// (what follows a step does not depend on how it was reached, nor on where the match
+/// started: a pair that failed for one start fails for every later one).
 struct Search<'a> {
     tokens: &'a [&'a str],
     failed: &'a mut Vec<u32>,
@@ -1002,13 +1015,16 @@ impl CuePattern {
         let (tokens, starts) = (&encoded.tokens, &encoded.starts);
         let last = tokens.len() - 1;
         let mut failed = encoded.failed.borrow_mut();
-        failed.clear();
-        failed.resize((self.steps.len() + 1) * (last + 1), 0);
-        let mut search = Search { tokens: &tokens[..last], failed: &mut failed, generation: 0, groups: [None; 4] };
+        let needed = (self.steps.len() + 1) * (last + 1);
+        if failed.len() < needed {
+            failed.resize(needed, 0);
+        }
+        let generation = encoded.searches.get() + 1;
+        encoded.searches.set(generation);
+        let mut search = Search { tokens: &tokens[..last], failed: &mut failed, generation, groups: [None; 4] };
         let mut found = Vec::new();
         let mut k = 1;
         while k <= last {
-            search.generation += 1;
             search.groups = [None; 4];
             match self.from(0, k, &mut search) {
                 Some(end) => {
@@ -1026,6 +1042,21 @@ impl CuePattern {
         found
     }
 
+    /// Takes `tokens` for the item at `step` (as its group, if it has one) and matches the
+    /// steps after it: where the match ends. A group that leads nowhere is left unset.
+    fn take(&self, step: usize, tokens: Range<usize>, group: Option<Group>, search: &mut Search<'_>) -> Option<usize> {
+        if let Some(g) = group {
+            search.groups[g as usize] = Some((tokens.start, tokens.end));
+        }
+        let end = self.from(step + 1, tokens.end, search);
+        if end.is_none() {
+            if let Some(g) = group {
+                search.groups[g as usize] = None;
+            }
+        }
+        end
+    }
+
     /// Matches the steps from `step` on at token `pos`: where the match ends.
     fn from(&self, step: usize, pos: usize, search: &mut Search<'_>) -> Option<usize> {
         let Some(current) = self.steps.get(step) else { return Some(pos) };
@@ -1037,16 +1068,22 @@ impl CuePattern {
             Step::Item { choice, optional, group } => {
                 let mut end = None;
                 let tokens = search.tokens;
-                for to in choice.lengths(tokens, pos).map(|n| pos + n) {
-                    if let Some(g) = group {
-                        search.groups[*g as usize] = Some((pos, to));
+                // The alternatives that match here, in order (a single token at most once).
+                match &choice.words {
+                    Some(words) => {
+                        if choice.single_at(words, tokens, pos) {
+                            end = self.take(step, pos..pos + 1, *group, search);
+                        }
                     }
-                    end = self.from(step + 1, to, search);
-                    if end.is_some() {
-                        break;
-                    }
-                    if let Some(g) = group {
-                        search.groups[*g as usize] = None;
+                    None => {
+                        for alternative in &choice.alternatives {
+                            if let Some(n) = Choice::run_at(alternative, tokens, pos) {
+                                end = self.take(step, pos..pos + n, *group, search);
+                                if end.is_some() {
+                                    break;
+                                }
+                            }
+                        }
                     }
                 }
                 if end.is_none() && *optional {
@@ -1097,62 +1134,145 @@ impl CuePattern {
 }
 
 /// Which rules can match an encoded sentence: one Aho-Corasick automaton over the
-/// literals every rule requires, so that a sentence runs only the few regexes whose
+/// literals every rule requires, so that a sentence runs only the few rules whose
 /// words it holds instead of all of them. A rule is a candidate when each of its
 /// required items has one of its literals in the sentence; the others cannot match.
+///
+/// Words like " de " or " of " are required by hundreds of rules: a sentence reaches a
+/// rule only through its anchor (the required item whose literals the fewest rules
+/// share, usually its cue), and the rule's other items are then checked in a set of the
+/// items the sentence holds (an item shared by many rules is one entry of that set).
 #[derive(Debug, Default)]
 pub struct Prefilter {
     automaton: Option<AhoCorasick>,
-    /// Per literal of the automaton, the (rule, required item) pairs it satisfies.
-    postings: Vec<Vec<(u32, u8)>>,
-    /// Per rule, the bit mask of its required items (the first 64 of them).
-    full: Vec<u64>,
+    /// Per literal of the automaton, the distinct required items it is one of.
+    literal_items: Vec<Vec<u32>>,
+    /// Per literal of the automaton, the rules whose anchor it is one of.
+    anchored: Vec<Vec<u32>>,
+    /// Per rule, its required items (ids of distinct items).
+    rule_items: Vec<Vec<u32>>,
+    /// How many distinct items.
+    items: usize,
+    /// The rules that require nothing: candidates for every sentence.
+    always: Vec<usize>,
+}
+
+/// Room that [`Prefilter::candidates`] reuses from one sentence to the next.
+#[derive(Debug, Default)]
+pub struct Seen {
+    /// The literals found, one bit each.
+    literals: Vec<u64>,
+    /// The distinct items held, one bit each.
+    items: Vec<u64>,
+}
+
+fn bit(set: &[u64], id: u32) -> bool {
+    set[id as usize / 64] & (1 << (id % 64)) != 0
 }
 
 impl Prefilter {
     fn new(required: &[Required]) -> Result<Prefilter, String> {
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut literal_ids: HashMap<&str, u32> = HashMap::new();
         let mut literals: Vec<&str> = Vec::new();
-        let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
-        let mut full = Vec::with_capacity(required.len());
-        for (rule, items) in required.iter().enumerate() {
-            // More than 64 required items never occur; a rule checked on its first 64
-            // is still never skipped wrongly.
-            let items = &items[..items.len().min(64)];
-            for (item, alternatives) in items.iter().enumerate() {
-                for literal in alternatives {
-                    let id = *ids.entry(literal.as_str()).or_insert_with(|| {
-                        literals.push(literal.as_str());
-                        postings.push(Vec::new());
-                        literals.len() - 1
-                    });
-                    let posting = (rule as u32, item as u8);
-                    if postings[id].last() != Some(&posting) {
-                        postings[id].push(posting);
+        let mut item_ids: HashMap<Vec<u32>, u32> = HashMap::new();
+        let mut item_literals: Vec<Vec<u32>> = Vec::new();
+        let mut rule_items: Vec<Vec<u32>> = Vec::with_capacity(required.len());
+        for items in required {
+            let mut ids = Vec::with_capacity(items.len());
+            for alternatives in items {
+                let mut item: Vec<u32> = alternatives
+                    .iter()
+                    .map(|literal| {
+                        *literal_ids.entry(literal.as_str()).or_insert_with(|| {
+                            literals.push(literal.as_str());
+                            literals.len() as u32 - 1
+                        })
+                    })
+                    .collect();
+                // An item is a set of literals: any one of them satisfies it.
+                item.sort_unstable();
+                item.dedup();
+                let id = *item_ids.entry(item.clone()).or_insert_with(|| {
+                    item_literals.push(item);
+                    item_literals.len() as u32 - 1
+                });
+                ids.push(id);
+            }
+            rule_items.push(ids);
+        }
+        let mut literal_items: Vec<Vec<u32>> = vec![Vec::new(); literals.len()];
+        for (item, ids) in item_literals.iter().enumerate() {
+            for &literal in ids {
+                literal_items[literal as usize].push(item as u32);
+            }
+        }
+        // How many rules require each literal: how common a word it is, as far as the
+        // rules tell.
+        let mut shared = vec![0usize; literals.len()];
+        for items in &rule_items {
+            let mut ids: Vec<u32> =
+                items.iter().flat_map(|&item| item_literals[item as usize].iter().copied()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                shared[id as usize] += 1;
+            }
+        }
+        let mut anchored: Vec<Vec<u32>> = vec![Vec::new(); literals.len()];
+        let mut always = Vec::new();
+        for (rule, items) in rule_items.iter().enumerate() {
+            let cost = |&&item: &&u32| item_literals[item as usize].iter().map(|&l| shared[l as usize]).sum::<usize>();
+            match items.iter().min_by_key(cost) {
+                Some(&anchor) => {
+                    for &literal in &item_literals[anchor as usize] {
+                        anchored[literal as usize].push(rule as u32);
                     }
                 }
+                None => always.push(rule),
             }
-            full.push(if items.len() == 64 { u64::MAX } else { (1u64 << items.len()) - 1 });
         }
         // Standard (not leftmost) semantics with overlapping search: every literal
-        // that occurs is reported, also those sharing a space with the next.
-        let automaton = AhoCorasick::new(&literals).map_err(|e| e.to_string())?;
-        Ok(Prefilter { automaton: Some(automaton), postings, full })
+        // that occurs is reported, also those sharing a space with the next. A DFA: a
+        // sentence's every reading is searched, and a DFA takes a few instructions a
+        // byte where the default (a contiguous NFA here) follows failure links.
+        let automaton =
+            AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&literals).map_err(|e| e.to_string())?;
+        Ok(Prefilter {
+            automaton: Some(automaton),
+            literal_items,
+            anchored,
+            rule_items,
+            items: item_literals.len(),
+            always,
+        })
     }
 
-    /// For each rule (in lexicon order), whether it can match the encoded sentence.
-    pub fn candidates(&self, encoded: &str) -> Vec<bool> {
+    /// The rules (their indices, in lexicon order) that can match the encoded sentence.
+    pub fn candidates(&self, encoded: &str, seen: &mut Seen) -> Vec<usize> {
         let Some(automaton) = &self.automaton else {
-            return vec![true; self.full.len()];
+            return (0..self.rule_items.len()).collect();
         };
-        // A literal found twice sets the same bits again: no need to gather and dedup them.
-        let mut seen = vec![0u64; self.full.len()];
-        for found in automaton.find_overlapping_iter(encoded) {
-            for &(rule, item) in &self.postings[found.pattern().as_usize()] {
-                seen[rule as usize] |= 1 << item;
+        seen.literals.clear();
+        seen.literals.resize(self.anchored.len().div_ceil(64), 0);
+        seen.items.clear();
+        seen.items.resize(self.items.div_ceil(64), 0);
+        let mut rules = self.always.clone();
+        for literal in automaton.find_overlapping_iter(encoded) {
+            let id = literal.pattern().as_u32();
+            // A literal found twice (" de ", " the ") is counted once.
+            if bit(&seen.literals, id) {
+                continue;
             }
+            seen.literals[id as usize / 64] |= 1 << (id % 64);
+            for &item in &self.literal_items[id as usize] {
+                seen.items[item as usize / 64] |= 1 << (item % 64);
+            }
+            rules.extend(self.anchored[id as usize].iter().map(|&rule| rule as usize));
         }
-        seen.iter().zip(&self.full).map(|(seen, full)| seen == full).collect()
+        rules.sort_unstable();
+        rules.dedup();
+        rules.retain(|&rule| self.rule_items[rule].iter().all(|&item| bit(&seen.items, item)));
+        rules
     }
 }
 
@@ -1328,10 +1448,18 @@ mod tests {
         let required: Vec<Required> =
             patterns.iter().map(|p| compile_pattern(p, &classes, &mut HashMap::new()).unwrap().1).collect();
         let prefilter = Prefilter::new(&required).unwrap();
+        // The same room serves every sentence: what one sets does not reach the next.
+        let mut seen = Seen::default();
         // " acusa " and " a " share a space: both are found.
-        assert_eq!(prefilter.candidates(" ⟨0⟩ acusa a ⟨2⟩ "), vec![true, false, false, true]);
-        assert_eq!(prefilter.candidates(" ⟨0⟩ , ⟨2⟩ sancionou "), vec![false, true, true, true]);
-        assert_eq!(prefilter.candidates(" ⟨0⟩ acusa ⟨2⟩ "), vec![false, false, false, true]);
+        assert_eq!(prefilter.candidates(" ⟨0⟩ acusa a ⟨2⟩ ", &mut seen), vec![0, 3]);
+        assert_eq!(prefilter.candidates(" ⟨0⟩ , ⟨2⟩ sancionou ", &mut seen), vec![1, 2, 3]);
+        assert_eq!(prefilter.candidates(" ⟨0⟩ acusa ⟨2⟩ ", &mut seen), vec![3]);
+        // A literal found more than once counts once, and still for every rule requiring it.
+        assert_eq!(prefilter.candidates(" ⟨0⟩ acusa a ⟨2⟩ e acusa a ⟨3⟩ ", &mut seen), vec![0, 3]);
+        // A rule that requires nothing is a candidate everywhere.
+        let with_free = [required.clone(), vec![Vec::new()]].concat();
+        let prefilter = Prefilter::new(&with_free).unwrap();
+        assert_eq!(prefilter.candidates(" ⟨0⟩ acusa ⟨2⟩ ", &mut seen), vec![3, 4]);
     }
 
     #[test]

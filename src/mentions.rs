@@ -45,6 +45,8 @@ impl<'t> Sentence<'t> {
             .map(|w| match *w {
                 "“" | "”" | "«" | "»" | "„" => "\"".to_string(),
                 "’s" => "'s".to_string(),
+                // The same as `to_lowercase` for ASCII, without its walk over characters.
+                w if w.is_ascii() => w.to_ascii_lowercase(),
                 w => w.to_lowercase(),
             })
             .collect::<Vec<String>>();

@@ -136,6 +136,8 @@ fn cue_facts(
     deeds_from: Option<usize>,
 ) -> Vec<Fact> {
     let mut facts = Vec::new();
+    // The prefilter's room, reused by every reading of every sentence.
+    let mut seen = crate::lexicon::Seen::default();
     let deed = |m: usize| deeds_from.is_some_and(|from| m >= from);
     let entity = |m: usize| resolved.of_mention[m];
     let ents = &resolved.entities;
@@ -238,9 +240,9 @@ fn cue_facts(
         let clauses = relative_spans(&items, sentence, lex);
         for reading in readings(&items, sentence, lex) {
             let (encoded, offsets) = render(&items, &reading, sentence);
-            let candidates = lex.prefilter.candidates(&encoded);
+            let candidates = lex.prefilter.candidates(&encoded, &mut seen);
             let split = crate::lexicon::Encoded::new(&encoded);
-            for rule in lex.rules.iter().zip(candidates).filter_map(|(rule, can)| can.then_some(rule)) {
+            for rule in candidates.into_iter().map(|r| &lex.rules[r]) {
                 for caps in rule.matcher.captures_iter(&split) {
                     let whole = caps.get(0).expect("a match");
                     // The item of the reading at a byte of its string, as an index into `items`.

@@ -94,7 +94,8 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
     let base = range.start;
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut out = Vec::new();
+    // About one token for every five characters of news text: room for most sentences.
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let offset = |k: usize| chars.get(k).map_or(slice.len(), |&(o, _)| o);
