@@ -295,6 +295,7 @@ word_lists! {
     SpeechActsPastPlural = "speech_acts_past_plural",
     SpeechActsPresent = "speech_acts_present",
     SpeechActsPresentPlural = "speech_acts_present_plural",
+    StateChanges = "state_changes",
     SubjectRelatives = "subject_relatives",
     This = "this",
     Ties = "ties",

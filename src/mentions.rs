@@ -1478,7 +1478,12 @@ fn find_roles(
             // Modifiers before the role: "U.S. President", "NATO Secretary-General", "Iran's foreign minister".
             let mut lo = rs;
             // "the Ghanaian government spokesman": the body the role serves.
-            while lo >= 1 && sentence.is(List::OrgHeads, lo - 1) {
+            // Not a word of a body's name the gazetteer knows: "World Bank spokesman X" is the
+            // World Bank's, found as the mention ending before the role.
+            while lo >= 1
+                && sentence.is(List::OrgHeads, lo - 1)
+                && !mentions[first..len].iter().any(|m| m.tokens.contains(&(lo - 1)))
+            {
                 lo -= 1;
             }
             if lo >= 1 && sentence.lower[lo - 1] == "'s" {
@@ -1487,8 +1492,12 @@ fn find_roles(
             if let Some(m) = mentions[first..len].iter().find(|m| m.tokens.end == lo) {
                 if !matches!(m.referent, Referent::Person(_)) {
                     lo = m.tokens.start;
+                    // A capitalised "Former" read into the body's name still says the post is past.
+                    former |= sentence.is(List::Former, lo);
                 }
             }
+            // "former Home Office minister X": the word before the body the post is of.
+            former |= lo >= 1 && sentence.is(List::Former, lo - 1);
             (lo..name.start, kind, sentence.words(rs..rs + rl))
         } else {
             // Look right: "X, [det] ROLE … ," up to the next comma or the end.

@@ -120,7 +120,34 @@ pub fn find(
     at_home(resolved, gaz, lex, &mut facts);
     knowledge_facts(mentions, resolved, gaz, &mut facts);
     party_facts(sentences, mentions, resolved, gaz, &mut facts);
-    dedup(facts)
+    let mut facts = dedup(facts);
+    share_occasion_places(&mut facts);
+    facts
+}
+
+/// One actor doing the same kind of thing on the same day does it on one occasion, so in
+/// one place: "⟨A⟩ sanctioned ⟨B⟩ and ⟨C⟩ in ⟨Luxembourg⟩ on Monday. … Sanctions were also
+/// imposed by ⟨A⟩ on ⟨D⟩" was done in Luxembourg too. Only for events held where their
+/// actor is (words, decisions, meetings: an attack's place is its target's), with a day
+/// as date, and when the occasion has one place.
+fn share_occasion_places(facts: &mut [Fact]) {
+    for f in 0..facts.len() {
+        let fact = &facts[f];
+        if fact.place.is_some()
+            || !fact.relation.happens_where_its_actor_is()
+            || !matches!(fact.date, Some(EventDate::Day(_)))
+        {
+            continue;
+        }
+        let mut places = facts
+            .iter()
+            .filter(|g| g.relation == fact.relation && g.subject == fact.subject && g.date == fact.date)
+            .filter_map(|g| g.place);
+        let Some(place) = places.next() else { continue };
+        if places.all(|p| p == place) && place != fact.object {
+            facts[f].place = Some(place);
+        }
+    }
 }
 
 /// The facts the cue rules find in the sentences. With `deeds_from`, the mentions from
@@ -534,7 +561,7 @@ fn cue_facts(
             }
         }
     }
-    inherit_dates(sentences, &sentence_dates, published.map(EventDate::Day), &mut facts);
+    inherit_dates(sentences, &sentence_dates, published.map(EventDate::Day), lex, &mut facts);
     contest_denied(sentences, mentions, resolved, lex, &mut facts);
     facts
 }
@@ -668,8 +695,16 @@ fn inherit_dates(
     sentences: &[Sentence<'_>],
     sentence_dates: &[Vec<timex::Timex>],
     published: Option<EventDate>,
+    lex: &Lexicon,
     facts: &mut [Fact],
 ) {
+    // A post or membership is a state with no time, unless the cue says it began: "X
+    // assumed the presidency of Y", "X joined Y" happened when the story is told.
+    let dated = |f: &Fact| {
+        f.relation.cameo().is_some()
+            || matches!(f.relation, Relation::LeaderOf | Relation::MemberOf)
+                && f.matched.split_whitespace().any(|w| lex.is(List::StateChanges, w))
+    };
     let headline = sentences.len() > 1 && !same_paragraph(sentences, 0, 1);
     // "NEW DELHI, May 7, 2025 – India fired…": a date in the first words, a dash after it.
     let dateline = |s: usize, t: &timex::Timex| {
@@ -683,7 +718,7 @@ fn inherit_dates(
             .take_while(|&s| s == 1 || same_paragraph(sentences, s - 1, s))
             .find_map(|s| sentence_dates[s].iter().find(|t| !dateline(s, t)).map(|t| t.date))
     };
-    for fact in facts.iter_mut().filter(|f| f.date.is_none() && f.relation.cameo().is_some()) {
+    for fact in facts.iter_mut().filter(|f| f.date.is_none() && dated(f)) {
         let s = fact.sentence;
         fact.date =
             if s == 0 && headline { lead_date() } else { story_date(sentences, sentence_dates, s) }.or(published);
@@ -1250,9 +1285,18 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         }
         Some(j).filter(|&j| reduced.get(j).is_some_and(|&r| predicate(r)))
     };
-    if let Some((p, verb)) =
-        (0..reduced.len()).filter(|&k| is_group(reduced[k])).find_map(|k| Some((k, verb_after(k)?)))
-    {
+    // A clause after a semicolon has a subject of its own: "⟨A⟩ imposed sanctions on ⟨B⟩ ;
+    // days later , ⟨C⟩ sanctioned ⟨D⟩ , accusing ⟨E⟩" is C's accusation, so the subject is
+    // looked for again from each semicolon, within its clause.
+    let clause_starts: Vec<usize> = std::iter::once(0)
+        .chain((0..reduced.len()).filter(|&k| word(reduced[k]) == Some(";")).map(|k| k + 1))
+        .collect();
+    for (c, &start) in clause_starts.iter().enumerate() {
+        let end = clause_starts.get(c + 1).map_or(reduced.len(), |&next| next - 1);
+        let Some((p, verb)) = (start..end).filter(|&k| is_group(reduced[k])).find_map(|k| Some((k, verb_after(k)?)))
+        else {
+            continue;
+        };
         let mut k = verb + 1;
         // Inside a clause the first predicate opens ("⟨A⟩ informou que os mísseis caíram
         // no mar e apresentou um protesto a ⟨B⟩"), a predicate joined by "e" is still the
@@ -1282,7 +1326,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                         if word(reduced[j]).is_some_and(|w| lex.is(List::Coordinators, w)) {
                             let next = past_adjuncts(j + 1);
                             if reduced.get(next).and_then(|&r| word(r)).is_some_and(|w| lex.is(list, w)) {
-                                out.push(reduced[..=p].iter().chain(&reduced[next..]).copied().collect());
+                                out.push(reduced[start..=p].iter().chain(&reduced[next..]).copied().collect());
                             }
                         }
                     }
@@ -1298,13 +1342,13 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                 // "… e , no sábado , foi a ⟨Jerusalém⟩".
                 let verb = |r: usize| predicate(r) || word(r).is_some_and(|w| lex.is(List::CoordinatedVerbs, w));
                 if reduced.get(next).is_some_and(|&r| verb(r)) {
-                    out.push(reduced[..=p].iter().chain(&reduced[next..]).copied().collect());
+                    out.push(reduced[start..=p].iter().chain(&reduced[next..]).copied().collect());
                 }
             } else if w == Some(",")
                 && (participle(reduced[k + 1])
                     || matches!(items[reduced[k + 1]], Item::Word(t) if summarises(sentence, lex, t)))
             {
-                out.push(reduced[..=p].iter().chain(&reduced[k + 1..]).copied().collect());
+                out.push(reduced[start..=p].iter().chain(&reduced[k + 1..]).copied().collect());
             }
             k += 1;
         }

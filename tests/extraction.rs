@@ -241,6 +241,61 @@ fn speakers_quantities_left_without_a_verb_and_posts_in_apposition() {
 }
 
 #[test]
+fn a_clause_after_a_semicolon_has_a_subject_of_its_own() {
+    // "A imposed sanctions on B; days later, C sanctioned D, accusing E": the participle is
+    // C's, not A's (the exact list leaves out "Chile accuses Colombia"), and one before the
+    // semicolon stays its own clause's subject's.
+    check("semicolons-en", Lang::En);
+    check("semicolons-pt", Lang::Pt);
+}
+
+#[test]
+fn one_actor_doing_one_thing_on_one_day_does_it_in_one_place() {
+    let text = "Ministers meet\n\n\
+        The European Union imposed sanctions on Iran in Geneva on Monday.\n\n\
+        In a separate decision, the European Union also sanctioned Belarus.\n\n\
+        The European Union sanctioned Syria on Friday.\n\n\
+        Russia attacked Ukraine in Kharkiv on Tuesday. Russia also attacked Moldova.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    let place = |relation: newsgraph::relation::Relation, object: &str| {
+        let fact = ex
+            .facts
+            .iter()
+            .find(|f| f.relation == relation && called(&ex, f.object, object))
+            .unwrap_or_else(|| panic!("{relation:?} {object}"));
+        fact.place.map(|p| ex.entities[p].label.clone())
+    };
+    use newsgraph::relation::Relation::*;
+    assert_eq!(place(Sanctions, "Iran").as_deref(), Some("Geneva"));
+    // The same day (the story's Monday): the same occasion.
+    assert_eq!(place(Sanctions, "Belarus").as_deref(), Some("Geneva"));
+    // Another day, another occasion.
+    assert_eq!(place(Sanctions, "Syria"), None);
+    // An attack's place is its target's, not its doer's: no sharing.
+    assert_eq!(place(Attacks, "Ukraine").as_deref(), Some("Kharkiv"));
+    assert_eq!(place(Attacks, "Moldova"), None);
+}
+
+#[test]
+fn a_post_taken_up_is_dated_and_a_post_held_is_not() {
+    let text = "Summit ends\n\n\
+        The leaders met in Accra on Friday. At the end of the summit, Nana Akufo-Addo assumed the presidency of ECOWAS.\n\n\
+        The African Union, led by Moussa Faki, stayed silent.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    let date = |leader: &str| {
+        let fact = ex
+            .facts
+            .iter()
+            .find(|f| f.relation == newsgraph::relation::Relation::LeaderOf && called(&ex, f.subject, leader))
+            .unwrap_or_else(|| panic!("{leader} leads"));
+        fact.date.map(|d| d.lexical())
+    };
+    assert_eq!(date("Nana Akufo-Addo").as_deref(), Some("2025-05-30"));
+    // "led by" names a post held, with no time.
+    assert_eq!(date("Moussa Faki"), None);
+}
+
+#[test]
 fn whoever_a_sentence_opens_by_citing_is_its_source_not_its_subject() {
     // "Segundo Fulano, o senador reuniu-se com X": the senator met X, not Fulano, even where
     // the name took "o senador" in as its apposition.
