@@ -695,6 +695,13 @@ fn a_deed_someone_is_against_is_not_asserted() {
 }
 
 #[test]
+fn a_charge_for_a_crime_accuses_and_does_not_criticise() {
+    // "denunciou X por corrupção passiva" is a prosecutor's charge: accuses, and no criticism
+    // beside it; "denunciou X pela falta de transparência" still criticises.
+    check("charges-pt", Lang::Pt);
+}
+
+#[test]
 fn a_name_after_a_titles_portfolio_is_its_holder() {
     // "o procurador-geral da República Mário Sousa", "o ex-ministro da Saúde Paulo Tavares",
     // "the Secretary of State for Health Mark Dobson": the person, not "República Mário Sousa";
