@@ -809,7 +809,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
     // A word that makes a name an organisation's, alone or in a compound ("Conselho", "Forças").
     let org_head = |w: &str| w.split('-').any(|part| lex.is(List::OrgHeads, part));
     for k in 0..n {
-        if let Some((len, _)) = role_at(sentence, k, lex) {
+        if let Some(len) = role_at(sentence, k, lex).map(|(len, _)| len).or_else(|| former_role_at(sentence, k, lex)) {
             // A capitalised title word that runs on into capitalised words ending on an
             // organisation's head word is the start of that organisation's name: "the
             // National Security Committee" ("national" is a role: "a Chinese national").
@@ -950,6 +950,20 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
                 continue;
             }
         }
+        // A portfolio after a title is not a name: "ministra francesa do Comércio
+        // Externo", "Alto Representante para os Negócios Estrangeiros". A body is: "o
+        // comandante das Forças Armadas", "o porta-voz do Ministério dos Negócios Estrangeiros".
+        // A name may run on past the portfolio without a comma: "o procurador-geral da
+        // República Mário Sousa" names its holder after its words.
+        let body = (start..end).any(|t| org_head(&sentence.lower[t]));
+        if !body && after_title(start, &title, known, &portfolios, sentence) {
+            let Some(holder) = holder_after_portfolio(sentence, start..end) else {
+                portfolios.push(start..end);
+                continue;
+            };
+            portfolios.push(start..holder);
+            start = holder;
+        }
         let lower: Vec<&str> = (start..end).map(|t| sentence.lower[t].as_str()).collect();
         let text = sentence.words(start..end);
         if lower.iter().any(|w| lex.is(List::EventHeads, w)) {
@@ -972,14 +986,6 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             if end - start == 1 && article && !name_after && lex.is(List::OrgHeads, lower[0]) {
                 out.push(run_mention(s, sentence, start..end, Referent::ShortForm(lower[0].to_string())));
             }
-            continue;
-        }
-        // A portfolio after a title is not a name: "ministra francesa do Comércio
-        // Externo", "Alto Representante para os Negócios Estrangeiros". A body is: "o
-        // comandante das Forças Armadas", "o porta-voz do Ministério dos Negócios Estrangeiros".
-        let body = lower.iter().any(|w| org_head(w));
-        if !body && after_title(start, &title, known, &portfolios, sentence) {
-            portfolios.push(start..end);
             continue;
         }
         // "Pakistan-administered Kashmir" is a place; "Iranian-backed" an adjective.
@@ -1035,6 +1041,33 @@ fn run_mention(s: usize, sentence: &Sentence<'_>, tokens: Range<usize>, referent
         acronym: None,
         country: None,
     }
+}
+
+/// Where the holder's name starts in a run after a title that opens with its portfolio's words
+/// (`portfolio_words`, joined by connectors): "República Mário Sousa" after "o procurador-geral da"
+/// is the portfolio and then "Mário Sousa". None when the run is all portfolio, or what follows
+/// its words opens with a connector ("Saúde da Família" is one portfolio).
+fn holder_after_portfolio(sentence: &Sentence<'_>, run: Range<usize>) -> Option<usize> {
+    let mut p = run.start;
+    while p < run.end && (sentence.is(List::PortfolioWords, p) || (p > run.start && sentence.is(List::Connectors, p))) {
+        p += 1;
+    }
+    let holder = p > run.start
+        && p < run.end
+        && !sentence.is(List::Connectors, p - 1)
+        && !sentence.is(List::Connectors, p)
+        && !sentence.is(List::Function, p);
+    holder.then_some(p)
+}
+
+/// The length of a title written with a prefix that makes it a past one (`former_prefixes`:
+/// "ex-ministro da Saúde", "ex-procurador-geral"): the role the word after the prefix opens.
+fn former_role_at(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> Option<usize> {
+    let word = sentence.lower[k].as_str();
+    let rest = lex.words.get("former_prefixes")?.iter().find_map(|p| word.strip_prefix(p.as_str()))?;
+    let mut words = vec![rest.to_string()];
+    words.extend(sentence.lower[k + 1..(k + 6).min(sentence.lower.len())].iter().cloned());
+    lex.role_at(&words).map(|(len, _)| len)
 }
 
 /// Whether a run follows a title and a preposition (a demonym or article may stand

@@ -529,14 +529,15 @@ fn cue_facts(
                         // "conversará com", "will meet", "is due to visit" (a word of `planned` at
                         // the cue or the three words before it) are only announced; so is a meeting
                         // named by a noun made a plan ("foi aventada uma reunião bilateral entre":
-                        // the words before a match that opens with words, not an actor).
-                        let modality = if matches!(relation, Relation::MeetsWith | Relation::Visits)
+                        // the words before a match that opens with words, not an actor). A deed
+                        // someone is against is not asserted either ("era contrário à ação militar").
+                        let planned = matches!(relation, Relation::MeetsWith | Relation::Visits)
                             && (planned(sentence, cue_token)
                                 || (!here
                                     .iter()
                                     .any(|&m| (token_span.0..cue_token).contains(&mentions[m].tokens.start))
-                                    && planned(sentence, token_span.0)))
-                        {
+                                    && planned(sentence, token_span.0)));
+                        let modality = if planned || opposed(sentence, token_span, &here, mentions) {
                             Modality::Hedged
                         } else {
                             modality
@@ -746,6 +747,27 @@ fn unsigned(sentence: &Sentence<'_>, span: (usize, usize)) -> bool {
     (span.0.saturating_sub(4)..end).any(|k| {
         sentence.is(List::Unsigned, k) && (k + 1..(k + 4).min(end)).any(|j| sentence.is(List::AgreementNouns, j))
     })
+}
+
+/// Whether a deed named by its noun is only what someone is against: a word of `opposed`
+/// ("contrário", "se opõe", "opposed") in the three words before a match that opens with
+/// words ("era contrário à ação militar americana na Síria"), or with an actor after a
+/// determiner ("opposes the Russian military deployment in Libya"), no comma between. Being
+/// against it asserts no deed, so it is hedged; an actor that opens its clause ("Opposition
+/// leader X met Y", "Hoje na oposição, o senador X …") is a subject, not a deed's noun.
+fn opposed(sentence: &Sentence<'_>, span: (usize, usize), here: &[usize], mentions: &[Mention]) -> bool {
+    let opens_with_actor = here.iter().any(|&m| mentions[m].tokens.start == span.0);
+    let start = if opens_with_actor {
+        match span.0.checked_sub(1) {
+            Some(k) if sentence.is(List::Determiners, k) => k,
+            _ => return false,
+        }
+    } else {
+        span.0
+    };
+    // "Hoje na oposição, o senador X está em guerra contra Y": a comma ends what is opposed.
+    (start.saturating_sub(3)..start)
+        .any(|k| sentence.is(List::Opposed, k) && !(k + 1..start).any(|j| sentence.lower[j] == ","))
 }
 
 /// Whether a meeting or visit is only planned: a word of `planned` ("vai", "reunirá",
