@@ -63,6 +63,8 @@ struct RuleData {
     #[serde(default)]
     host: bool,
     #[serde(default)]
+    people: bool,
+    #[serde(default)]
     examples: Vec<Example>,
     #[serde(default)]
     #[allow(dead_code)]
@@ -131,6 +133,9 @@ pub struct Rule {
     /// The object is the place where it happened, and the capital's country its other
     /// end: "held talks in Islamabad" is a meeting with Pakistan in Islamabad (`host = true`).
     pub host: bool,
+    /// Both ends must be people: a person who "received" another hosted a meeting,
+    /// while a country or body receives aid, refugees or a team (`people = true`).
+    pub people: bool,
     /// Its examples.
     pub examples: Vec<Example>,
     /// The file it came from, with its index there, for messages.
@@ -466,6 +471,7 @@ impl Lexicon {
                     matcher,
                     mutual: rule.mutual,
                     host: rule.host,
+                    people: rule.people,
                     examples: rule.examples,
                     origin,
                 });

@@ -864,7 +864,10 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             && sentence.original.get(k + 1).is_some_and(|w| is_capitalised(w));
         let sentence_initial = k == 0 || !is_capitalised(sentence.original[k - 1]);
         let capitalised_function_word = lex.is(List::Function, lower) && sentence_initial && !opens_name;
+        // A currency's letters before its sign are no name: "R$ 6 milhões", "US$ 20".
+        let currency = sentence.original.get(k + 1).is_some_and(|w| *w == "$");
         is_capitalised(word)
+            && !currency
             && !lex.months.contains_key(lower.as_str())
             && !lex.weekdays.contains_key(lower.as_str())
             && !lex.is(List::Numbers, lower)

@@ -689,3 +689,17 @@ fn an_acronym_only_another_language_writes_for_an_entry_is_not_it() {
     check("acronyms-pt", Lang::Pt);
     check("acronyms-en", Lang::En);
 }
+
+#[test]
+fn a_person_received_by_a_person_was_met_and_an_ultimatum_with_its_term_threatens() {
+    // "O presidente Lula recebeu Fernando Haddad": a meeting, and only between two people
+    // ("O Brasil recebe a Argentina", "A Ucrânia recebeu Olaf Scholz" are none); "não recebeu"
+    // asserts nothing. "deu um ultimato de uma semana à Guiné-Bissau" and "recebeu um ultimato
+    // de 72 horas dos Estados Unidos" are threats; "poderá dar" and "não recebeu" are not asserted.
+    check("receptions-pt", Lang::Pt);
+    // "R$"/"US$" before a sum is a currency, never a name that could be received.
+    let text = "O senador Sérgio Cabral recebeu R$ 6 milhões. Cabral recebeu US$ 2 milhões.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    let names: Vec<&str> = ex.mentions.iter().map(|m| &text[m.span.clone()]).collect();
+    assert_eq!(names, ["Sérgio Cabral", "Cabral"], "mentions of {text:?}");
+}
