@@ -64,6 +64,8 @@ struct RuleData {
     #[serde(default)]
     host: bool,
     #[serde(default)]
+    people: bool,
+    #[serde(default)]
     examples: Vec<Example>,
     #[serde(default)]
     #[allow(dead_code)]
@@ -132,6 +134,9 @@ pub struct Rule {
     /// The object is the place where it happened, and the capital's country its other
     /// end: "held talks in Islamabad" is a meeting with Pakistan in Islamabad (`host = true`).
     pub host: bool,
+    /// Both ends must be people: a person who "received" another hosted a meeting,
+    /// while a country or body receives aid, refugees or a team (`people = true`).
+    pub people: bool,
     /// Its examples.
     pub examples: Vec<Example>,
     /// The file it came from, with its index there, for messages.
@@ -239,6 +244,7 @@ word_lists! {
     ClauseSummaries = "clause_summaries",
     CleftCopulas = "cleft_copulas",
     CleftJoiners = "cleft_joiners",
+    CommunityHeads = "community_heads",
     Compass = "compass",
     ComplementPreps = "complement_preps",
     Connectors = "connectors",
@@ -262,6 +268,7 @@ word_lists! {
     Function = "function",
     GapQuantifiers = "gap_quantifiers",
     HostPartners = "host_partners",
+    KindsAfter = "kinds_after",
     Later = "later",
     ListOtherNouns = "list_other_nouns",
     ListOthers = "list_others",
@@ -283,6 +290,7 @@ word_lists! {
     Past = "past",
     Penalty = "penalty",
     PlaceHeads = "place_heads",
+    PluralDets = "plural_dets",
     Planned = "planned",
     PortfolioWords = "portfolio_words",
     PleaDeals = "plea_deals",
@@ -470,6 +478,7 @@ impl Lexicon {
                     matcher,
                     mutual: rule.mutual,
                     host: rule.host,
+                    people: rule.people,
                     examples: rule.examples,
                     origin,
                 });

@@ -866,7 +866,10 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             && sentence.original.get(k + 1).is_some_and(|w| is_capitalised(w));
         let sentence_initial = k == 0 || !is_capitalised(sentence.original[k - 1]);
         let capitalised_function_word = lex.is(List::Function, lower) && sentence_initial && !opens_name;
+        // A currency's letters before its sign are no name: "R$ 6 milhões", "US$ 20".
+        let currency = sentence.original.get(k + 1).is_some_and(|w| *w == "$");
         is_capitalised(word)
+            && !currency
             && !lex.months.contains_key(lower.as_str())
             && !lex.weekdays.contains_key(lower.as_str())
             && !lex.is(List::Numbers, lower)
@@ -1019,6 +1022,15 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             } else {
                 Referent::Place(text)
             }
+        } else if start > 0
+            && sentence.is(List::KindsAfter, end)
+            && !sentence.original.get(end + 1).is_some_and(|w| is_capitalised(w))
+        {
+            // "the Copa-Cogeca federation", "the Wagner group": a body's kind written after its
+            // name (before another name it only qualifies that one: "Yorkshire company Shepherds").
+            Referent::Organization(text, None)
+        } else if end - start == 1 && start > 0 && sentence.is(List::PluralDets, start - 1) {
+            continue; // "os Poderes", "dos Correios": a group or a kind, no person
         } else {
             Referent::Person(text)
         };
@@ -1368,15 +1380,19 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
             })
         })
         .flatten();
+        // A hospital, a club or a school with a demonym serves a community, not that state
+        // ("Hospital Sírio-Libanês", "the Chinese Theatre"): the demonym is part of its name only.
+        let community = (start..end).any(|t| sentence.is(List::CommunityHeads, t));
         if let (None, Some(j)) = (after.or(before), named_after) {
             mentions[j].inner = true;
             if let Referent::Organization(name, _) = &mentions[i].referent {
-                mentions[i].referent = Referent::Organization(name.clone(), country_of(&mentions[j]));
+                let country = if community { None } else { country_of(&mentions[j]) };
+                mentions[i].referent = Referent::Organization(name.clone(), country);
             }
             continue;
         }
         let Some(j) = after.or(before) else { continue };
-        let country = country_of(&mentions[j]);
+        let country = if community { None } else { country_of(&mentions[j]) };
         mentions[j].inner = true;
         // A known organisation keeps its identity; the text only tells its country,
         // unless it is generic ("Conselho de Segurança" + "russo" is another council).

@@ -525,6 +525,11 @@ fn cue_facts(
                         if rule.mutual && (ents[su].kind == Kind::Person || ents[ob].kind == Kind::Person) {
                             continue;
                         }
+                        // "Temer recebeu Gilmar Mendes": a person receiving a person hosts a
+                        // meeting; a country or body "receives" aid, refugees or a team.
+                        if rule.people && (ents[su].kind != Kind::Person || ents[ob].kind != Kind::Person) {
+                            continue;
+                        }
                         // A meeting or visit still to come has not happened: "vai reunir-se com",
                         // "conversará com", "will meet", "is due to visit" (a word of `planned` at
                         // the cue or the three words before it) are only announced; so is a meeting

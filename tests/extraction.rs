@@ -785,3 +785,110 @@ fn an_acronym_only_another_language_writes_for_an_entry_is_not_it() {
     check("acronyms-pt", Lang::Pt);
     check("acronyms-en", Lang::En);
 }
+
+#[test]
+fn a_person_received_by_a_person_was_met_and_an_ultimatum_with_its_term_threatens() {
+    // "O presidente Lula recebeu Fernando Haddad": a meeting, and only between two people
+    // ("O Brasil recebe a Argentina", "A Ucrânia recebeu Olaf Scholz" are none); "não recebeu"
+    // asserts nothing. "deu um ultimato de uma semana à Guiné-Bissau" and "recebeu um ultimato
+    // de 72 horas dos Estados Unidos" are threats; "poderá dar" and "não recebeu" are not asserted.
+    check("receptions-pt", Lang::Pt);
+    // "R$"/"US$" before a sum is a currency, never a name that could be received.
+    let text = "O senador Sérgio Cabral recebeu R$ 6 milhões. Cabral recebeu US$ 2 milhões.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    let names: Vec<&str> = ex.mentions.iter().map(|m| &text[m.span.clone()]).collect();
+    assert_eq!(names, ["Sérgio Cabral", "Cabral"], "mentions of {text:?}");
+}
+
+/// Each entity's label with its kind, as "Label Kind", in order of first mention.
+fn kinds(text: &str, lang: Lang) -> Vec<String> {
+    let ex = extractor().extract(&article(text, lang));
+    ex.entities.iter().map(|e| format!("{} {:?}", e.label, e.kind)).collect()
+}
+
+#[test]
+fn particles_inside_a_name_belong_to_it() {
+    let en = "Ursula von der Leyen met Charles de Gaulle. Mark van Bommel praised Mohammed bin Salman.";
+    assert_eq!(
+        kinds(en, Lang::En),
+        [
+            "Ursula von der Leyen Person",
+            "Charles de Gaulle Person",
+            "Mark van Bommel Person",
+            "Mohammed bin Salman Person"
+        ]
+    );
+    let pt = "Luiz Inácio Lula da Silva reuniu-se com Ursula von der Leyen.";
+    assert_eq!(kinds(pt, Lang::Pt), ["Luiz Inácio Lula da Silva Person", "Ursula von der Leyen Person"]);
+}
+
+#[test]
+fn institutions_and_venues_are_no_people() {
+    // A hospital, a museum or a theatre is a body; a stadium, a mall or a street a place.
+    let pt = "O ministro visitou o Hospital Santa Maria e o Museu Nacional Soares dos Reis. \
+              Os adeptos encheram o Estádio Mané Garrincha e o Shopping Paralela.";
+    let found = kinds(pt, Lang::Pt);
+    for expected in [
+        "Hospital Santa Maria Organization",
+        "Museu Nacional Soares dos Reis Organization",
+        "Estádio Mané Garrincha Place",
+        "Shopping Paralela Place",
+    ] {
+        assert!(found.iter().any(|f| f == expected), "{expected:?} not in {found:?}");
+    }
+    let en = "The minister visited St Thomas Hospital and then Elm Street.";
+    let found = kinds(en, Lang::En);
+    for expected in ["St Thomas Hospital Organization", "Elm Street Place"] {
+        assert!(found.iter().any(|f| f == expected), "{expected:?} not in {found:?}");
+    }
+    // Trap: a person is still a person ("Park" is no head: "Park Geun-hye").
+    assert_eq!(kinds("Park Geun-hye met Shinzo Abe.", Lang::En), ["Park Geun-hye Person", "Shinzo Abe Person"]);
+}
+
+#[test]
+fn a_lone_capitalised_word_after_a_plural_determiner_is_no_person() {
+    let pt = "O conflito entre os Poderes preocupa Michel Temer. A greve dos Correios irritou Temer.";
+    assert_eq!(kinds(pt, Lang::Pt), ["Michel Temer Person"]);
+    // Trap: after a singular article the word may still be a name ("a Dilma" in Brazilian usage).
+    let found = kinds("Lula elogiou a Dilma.", Lang::Pt);
+    assert!(found.iter().any(|f| f.starts_with("Dilma") && f.ends_with(" Person")), "{found:?}");
+}
+
+#[test]
+fn a_kind_of_body_after_a_name_makes_it_the_body() {
+    let en = "The Copa-Cogeca federation criticised Phil Hogan. The Wagner group attacked Bakhmut.";
+    let found = kinds(en, Lang::En);
+    for expected in ["Copa-Cogeca Organization", "Wagner Organization"] {
+        assert!(found.iter().any(|f| f == expected), "{expected:?} not in {found:?}");
+    }
+    // Trap: "government" is no such kind: "the Blair government" is Blair's.
+    let found = kinds("The Blair government praised Gordon Brown.", Lang::En);
+    assert!(found.iter().any(|f| f.contains("Blair") && f.ends_with(" Person")), "{found:?}");
+}
+
+#[test]
+fn a_demonym_in_a_hospital_or_theatre_name_gives_it_no_country() {
+    let pt = "O Hospital Sírio-Libanês recebeu Michel Temer. O Hospital Israelita contratou Ana Costa.";
+    let ex = extractor().extract(&article(pt, Lang::Pt));
+    let facts = triples(&ex);
+    assert!(
+        !facts.iter().any(|f| f.contains("affiliatedWith Síria") || f.contains("affiliatedWith Israel")),
+        "{facts:?}"
+    );
+    let en = "The Chinese Theatre hosted Tom Hanks.";
+    let facts = triples(&extractor().extract(&article(en, Lang::En)));
+    assert!(!facts.iter().any(|f| f.contains("affiliatedWith China")), "{facts:?}");
+    // Trap: a ministry keeps its country ("the Russian Defence Ministry").
+    let en = "The Russian Defence Ministry criticised NATO.";
+    let facts = triples(&extractor().extract(&article(en, Lang::En)));
+    assert!(facts.iter().any(|f| f.contains("affiliatedWith Russia")), "{facts:?}");
+}
+
+#[test]
+fn a_name_before_a_kind_and_another_name_only_qualifies_it() {
+    // "Yorkshire company Shepherds": Shepherds is the company, Yorkshire no body.
+    let found = kinds("The minister praised Yorkshire company Shepherds.", Lang::En);
+    assert!(!found.iter().any(|f| f == "Yorkshire Organization"), "{found:?}");
+    let found = kinds("Fans and club manager Sir Alex Ferguson backed the bid.", Lang::En);
+    assert!(found.iter().any(|f| f.ends_with("Alex Ferguson Person")), "{found:?}");
+}
