@@ -11,6 +11,7 @@ use crate::lexicon::{Lexicon, LexiconError, List};
 use crate::mentions::{self, Mention, Sentence};
 use crate::statements::{self, Fact};
 use crate::{text, timex};
+use compact_str::CompactString;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -123,7 +124,7 @@ impl Extractor {
 /// "WASHINGTON, March 3, 2025 (Reuters) –").
 fn dateline(sentences: &[Sentence<'_>], lex: &Lexicon) -> Option<Date> {
     sentences.iter().take(3).find_map(|s| {
-        let words: Vec<&str> = s.lower.iter().take(12).map(String::as_str).collect();
+        let words: Vec<&str> = s.lower.iter().take(12).map(CompactString::as_str).collect();
         let original: Vec<&str> = s.original.iter().take(12).copied().collect();
         timex::find(lex, &words, &s.lists[..words.len()], &original, None, &|_| None).into_iter().find_map(|t| match t
             .date

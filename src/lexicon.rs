@@ -541,15 +541,19 @@ impl Lexicon {
 
     /// The first role (in `roles` order: longest first) that `words` (lower-case
     /// tokens) start with: its length in tokens and its kind.
-    pub fn role_at(&self, words: &[String]) -> Option<(usize, RoleKind)> {
-        let candidates = self.role_index.get(words.first()?)?;
-        candidates.iter().map(|&i| &self.roles[i]).find(|(role, _)| words.starts_with(role)).map(|(r, k)| (r.len(), *k))
+    pub fn role_at<W: AsRef<str>>(&self, words: &[W]) -> Option<(usize, RoleKind)> {
+        let candidates = self.role_index.get(words.first()?.as_ref())?;
+        candidates
+            .iter()
+            .map(|&i| &self.roles[i])
+            .find(|(role, _)| words.get(..role.len()).is_some_and(|start| same_words(start, role)))
+            .map(|(r, k)| (r.len(), *k))
     }
 
     /// The kind of the role that is exactly `words` (lower-case tokens).
-    pub fn role_exact(&self, words: &[String]) -> Option<RoleKind> {
-        let candidates = self.role_index.get(words.first()?)?;
-        candidates.iter().map(|&i| &self.roles[i]).find(|(role, _)| role.as_slice() == words).map(|(_, k)| *k)
+    pub fn role_exact<W: AsRef<str>>(&self, words: &[W]) -> Option<RoleKind> {
+        let candidates = self.role_index.get(words.first()?.as_ref())?;
+        candidates.iter().map(|&i| &self.roles[i]).find(|(role, _)| same_words(words, role)).map(|(_, k)| *k)
     }
 
     /// The kind of body (a gazetteer `ng:orgKind`) the role written `words` heads when
@@ -1268,7 +1272,9 @@ impl Prefilter {
         seen.literals.resize(self.anchored.len().div_ceil(64), 0);
         seen.items.clear();
         seen.items.resize(self.items.div_ceil(64), 0);
-        let mut rules = self.always.clone();
+        // Room for the rules the sentence's literals anchor, so that the vector grows once.
+        let mut rules = Vec::with_capacity(self.always.len() + 64);
+        rules.extend_from_slice(&self.always);
         for literal in automaton.find_overlapping_iter(encoded) {
             let id = literal.pattern().as_u32();
             // A literal found twice (" de ", " the ") is counted once.
@@ -1286,6 +1292,11 @@ impl Prefilter {
         rules.retain(|&rule| self.rule_items[rule].iter().all(|&item| bit(&seen.items, item)));
         rules
     }
+}
+
+/// Whether lower-case tokens (`Sentence::lower`'s, or `String`s) are a role's words.
+fn same_words<W: AsRef<str>>(words: &[W], role: &[String]) -> bool {
+    words.len() == role.len() && words.iter().zip(role).all(|(w, r)| w.as_ref() == r)
 }
 
 #[cfg(test)]
@@ -1483,7 +1494,7 @@ mod tests {
         assert_eq!(lex.role_at(&words("ministro da defesa disse")), Some((3, RoleKind::Member)));
         assert_eq!(lex.role_at(&words("ministro da economia")), Some((1, RoleKind::Member)));
         assert_eq!(lex.role_at(&words("o presidente")), None);
-        assert_eq!(lex.role_at(&[]), None);
+        assert_eq!(lex.role_at::<String>(&[]), None);
         assert_eq!(lex.role_exact(&words("presidente")), Some(RoleKind::Head));
         assert_eq!(lex.role_exact(&words("ministro da")), None);
     }
@@ -1547,6 +1558,27 @@ mod tests {
             assert_eq!(sentence.is(List::Function, k), lex.is(List::Function, &sentence.lower[k]), "{k}");
         }
         assert!(!sentence.is(List::Coordinators, sentence.lower.len()));
+    }
+
+    #[test]
+    fn a_sentence_lower_cases_its_tokens_as_to_lowercase_does() {
+        let lex = Lexicon::embedded(Lang::Pt).unwrap();
+        // A token longer than the 24 bytes kept inline, accents, a final sigma, curly quotes.
+        let text = "A ORGANIZAÇÃO-INTERGOVERNAMENTAL-REGIONAL disse «ΟΔΟΣ» e “Nova” Zelândia’s ÉPOCA.";
+        let sentence = crate::mentions::Sentence::new(text, 0..text.len(), &lex);
+        let expected: Vec<String> = sentence
+            .original
+            .iter()
+            .map(|w| match *w {
+                "“" | "”" | "«" | "»" | "„" => "\"".to_string(),
+                "’s" => "'s".to_string(),
+                w => w.to_lowercase(),
+            })
+            .collect();
+        assert_eq!(sentence.lower, expected);
+        assert!(sentence.lower.iter().any(|w| w == "organização-intergovernamental-regional"));
+        assert!(sentence.lower.iter().any(|w| w == "οδος"), "a final sigma: {:?}", sentence.lower);
+        assert!(sentence.lower.iter().any(|w| w == "'s"));
     }
 
     #[test]

@@ -14,6 +14,7 @@
 use crate::gazetteer::{Gazetteer, Hit, Kind, LabelKind};
 use crate::lexicon::{Lexicon, List, RoleKind};
 use crate::text::{Token, TokenKind};
+use compact_str::CompactString;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -27,7 +28,7 @@ pub struct Sentence<'t> {
     /// Tokens.
     pub tokens: Vec<Token>,
     /// Each token lower-cased (curly quotes made straight).
-    pub lower: Vec<String>,
+    pub lower: Vec<CompactString>,
     /// Each token as written.
     pub original: Vec<&'t str>,
     /// Each token's word lists ([`Lexicon::lists_of`] of its lower-case form), looked up
@@ -43,13 +44,19 @@ impl<'t> Sentence<'t> {
         let lower = original
             .iter()
             .map(|w| match *w {
-                "“" | "”" | "«" | "»" | "„" => "\"".to_string(),
-                "’s" => "'s".to_string(),
-                // The same as `to_lowercase` for ASCII, without its walk over characters.
-                w if w.is_ascii() => w.to_ascii_lowercase(),
-                w => w.to_lowercase(),
+                "“" | "”" | "«" | "»" | "„" => CompactString::const_new("\""),
+                "’s" => CompactString::const_new("'s"),
+                // Into a string that keeps up to 24 bytes inline: no allocation for most
+                // tokens. ASCII in place, as `to_lowercase` maps it without its walk over
+                // characters (`CompactString::from_str_to_lowercase` grows by pieces: slower).
+                w if w.is_ascii() => {
+                    let mut lower = CompactString::new(w);
+                    lower.make_ascii_lowercase();
+                    lower
+                }
+                w => CompactString::from(w.to_lowercase()),
             })
-            .collect::<Vec<String>>();
+            .collect::<Vec<CompactString>>();
         let lists = lower.iter().map(|w| lex.lists_of(w)).collect();
         Sentence { text, span, tokens, lower, original, lists }
     }
@@ -59,7 +66,7 @@ impl<'t> Sentence<'t> {
     pub fn dateline_comma(&self, lex: &Lexicon) -> Option<usize> {
         let comma = self.lower.iter().position(|w| w == ",")?;
         let dated = self.tokens.get(comma + 1).is_some_and(|t| t.kind == TokenKind::Number)
-            || self.lower.get(comma + 1).is_some_and(|w| lex.months.contains_key(w));
+            || self.lower.get(comma + 1).is_some_and(|w| lex.months.contains_key(w.as_str()));
         dated.then_some(comma)
     }
 
@@ -178,7 +185,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
             let after_known = mentions[first..].last().is_some_and(|m: &Mention| m.tokens.end == start);
             let namesake = surname_only
                 && (!after_known && other_given_name(sentence, start, gaz, entry, lex)
-                    || introduced.contains(&sentence.lower[start]) && !seen.contains(&entry));
+                    || introduced.contains(sentence.lower[start].as_str()) && !seen.contains(&entry));
             if longer || namesake {
                 continue;
             }
@@ -274,7 +281,7 @@ fn stated_aliases(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Ga
             continue;
         }
         let (sentence, end) = (&sentences[mentions[i].sentence], mentions[i].tokens.end);
-        let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+        let word = |k: usize| sentence.lower.get(k).map_or("", CompactString::as_str);
         if word(end) != "," {
             continue;
         }
@@ -382,7 +389,7 @@ fn role_anaphora(
         {
             continue;
         }
-        let mut words: Vec<&str> = sentence.lower[k + 1..k + 1 + role_len].iter().map(String::as_str).collect();
+        let mut words: Vec<&str> = sentence.lower[k + 1..k + 1 + role_len].iter().map(CompactString::as_str).collect();
         // "o Presidente russo, X, reuniu-se com o homólogo iraniano": a counterpart of a
         // country holds the title of the titled person the sentence named before it, and
         // is the one introduced with that title and country (else the country, as before).
@@ -519,7 +526,7 @@ fn nominal_anaphora(
         // Only punctuation, a function word or a verb may follow (`free_after`): a word
         // after the noun may qualify it ("o movimento huti" is another group than the one
         // named before).
-        let next = sentence.lower.get(k + 1).map_or("", String::as_str);
+        let next = sentence.lower.get(k + 1).map_or("", CompactString::as_str);
         let article_wide = kinds.iter().all(|kind| ARTICLE_WIDE_KINDS.contains(kind));
         // "the army recaptured…": the army's verb may follow it, but not a title ("the
         // army chief" is a person); a parenthesis is neither free nor a verb.
@@ -567,7 +574,7 @@ fn nominal_anaphora(
 /// acusou"). Any other word may qualify it ("o movimento huti" is another group than
 /// the one named before).
 pub(crate) fn free_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
-    let next = sentence.lower.get(k + 1).map_or("", String::as_str);
+    let next = sentence.lower.get(k + 1).map_or("", CompactString::as_str);
     // A complement of the verb, not of the noun, follows: "accused the army of attacking".
     let verb_complement = sentence.lower.get(k + 2).is_some_and(|w| lex.ends_with("participle_endings", w));
     let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
@@ -604,7 +611,7 @@ fn learn_descriptions(
     gaz: &Gazetteer,
     lex: &Lexicon,
 ) {
-    let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+    let word = |k: usize| sentence.lower.get(k).map_or("", CompactString::as_str);
     for m in &mentions[first..] {
         let org = match &m.referent {
             Referent::Known(e, LabelKind::Name) => gaz.entries[*e].kind == Kind::Organization,
@@ -704,7 +711,7 @@ fn description_anaphora(
                 d.sentence < s
                     && recent
                     && heads.iter().any(|h| d.words.iter().any(|w| w == h))
-                    && between.iter().all(|w| d.words.contains(w))
+                    && between.iter().all(|w| d.words.iter().any(|d| d == w))
             })
             .map(|(d, _)| d)
             .collect();
@@ -851,11 +858,18 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         if covered(k) || sentence.tokens[k].kind != TokenKind::Word {
             return false;
         }
-        let arabic_article = ["al-", "el-", "ad-", "as-", "ash-", "ar-", "bin-"]
-            .iter()
-            .any(|p| lower.starts_with(p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase));
+        // Each of these articles has its hyphen third or fourth.
+        let arabic_article = lower.as_bytes().get(2..4).is_some_and(|b| b.contains(&b'-'))
+            && ["al-", "el-", "ad-", "as-", "ash-", "ar-", "bin-"]
+                .iter()
+                .any(|p| lower.starts_with(p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase));
         if arabic_article {
             return true;
+        }
+        // What else makes a name starts with a capital: the lists and maps below are not
+        // asked about the many words that have none.
+        if !is_capitalised(word) {
+            return false;
         }
         // A function word is capitalised at the start of a sentence or a quote ("A Rússia",
         // "«Apoio…»"); inside running text, before another capitalised word, it opens a name
@@ -865,14 +879,13 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             && sentence.original[k - 1].chars().next().is_some_and(char::is_lowercase)
             && sentence.original.get(k + 1).is_some_and(|w| is_capitalised(w));
         let sentence_initial = k == 0 || !is_capitalised(sentence.original[k - 1]);
-        let capitalised_function_word = lex.is(List::Function, lower) && sentence_initial && !opens_name;
+        let capitalised_function_word = sentence.is(List::Function, k) && sentence_initial && !opens_name;
         // A currency's letters before its sign are no name: "R$ 6 milhões", "US$ 20".
         let currency = sentence.original.get(k + 1).is_some_and(|w| *w == "$");
-        is_capitalised(word)
-            && !currency
+        !currency
             && !lex.months.contains_key(lower.as_str())
             && !lex.weekdays.contains_key(lower.as_str())
-            && !lex.is(List::Numbers, lower)
+            && !sentence.is(List::Numbers, k)
             && !capitalised_function_word
     };
     let mut out = Vec::new();
@@ -1158,7 +1171,7 @@ fn described_before(
 /// preposition, as its complement or appositive: "in the capital, Khartoum", "na cidade
 /// de Goma", "in the northern town of Kupiansk", "na capital sudanesa, Cartum".
 fn located_by_head(sentence: &Sentence<'_>, start: usize) -> bool {
-    let word = |i: usize| sentence.lower.get(i).map_or("", String::as_str);
+    let word = |i: usize| sentence.lower.get(i).map_or("", CompactString::as_str);
     let lower = |i: usize| word(i).chars().next().is_some_and(char::is_lowercase);
     let is_head = |i: usize| sentence.is(List::PlaceHeads, i) || sentence.is(List::CapitalWord, i);
     // Between the head and the name: "of", "de", a comma, and one adjective.
@@ -1183,7 +1196,7 @@ fn located_by_head(sentence: &Sentence<'_>, start: usize) -> bool {
 /// ("Kursk region") or before it ("região de Kursk", "região russa de Kursk"), or a
 /// locative preposition before it ("em Muridke").
 fn single_is_place(sentence: &Sentence<'_>, k: usize) -> bool {
-    let word = |i: usize| sentence.lower.get(i).map_or("", String::as_str);
+    let word = |i: usize| sentence.lower.get(i).map_or("", CompactString::as_str);
     if sentence.is(List::PlaceHeads, k + 1) || (k >= 1 && sentence.is(List::Locative, k - 1)) {
         return true;
     }
@@ -1239,7 +1252,7 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         };
         if countryless && mentions[i].name.len() == 1 {
             let (start, end) = (mentions[i].tokens.start, mentions[i].tokens.end);
-            let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+            let word = |k: usize| sentence.lower.get(k).map_or("", CompactString::as_str);
             let demonym_at = |k: usize| {
                 (first..len).find(|&j| {
                     mentions[j].tokens == (k..k + 1)
@@ -1284,8 +1297,8 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         // "(ACRONYM)" right after.
         let end = mentions[i].tokens.end;
         if end + 2 < n + 1
-            && sentence.lower.get(end).map(String::as_str) == Some("(")
-            && sentence.lower.get(end + 2).map(String::as_str) == Some(")")
+            && sentence.lower.get(end).map(CompactString::as_str) == Some("(")
+            && sentence.lower.get(end + 2).map(CompactString::as_str) == Some(")")
         {
             let inside = sentence.original[end + 1];
             if inside.len() >= 2 && inside.chars().next().is_some_and(char::is_uppercase) && !inside.contains(' ') {

@@ -14,6 +14,7 @@ use crate::mentions::{free_after, is_capitalised, Mention, Referent, RoleLink, S
 use crate::relation::Relation;
 use crate::text::TokenKind;
 use crate::timex;
+use compact_str::CompactString;
 use std::ops::Range;
 
 /// Whether the text affirms or denies a statement.
@@ -193,7 +194,7 @@ fn cue_facts(
         };
         let dates = timex::find(
             lex,
-            &sentence.lower.iter().map(String::as_str).collect::<Vec<_>>(),
+            &sentence.lower.iter().map(CompactString::as_str).collect::<Vec<_>>(),
             &sentence.lists,
             &sentence.original,
             published,
@@ -635,7 +636,7 @@ fn deed_anaphors(
         for k in 1..sentence.lower.len() {
             let noun = sentence.lower[k].as_str();
             let Some(relation) = kind_of(noun) else { continue };
-            let next = sentence.lower.get(k + 1).map_or("", String::as_str);
+            let next = sentence.lower.get(k + 1).map_or("", CompactString::as_str);
             if !sentence.is(List::AnaphorDets, k - 1)
                 || of_sentence[s]
                     .iter()
@@ -673,7 +674,7 @@ fn deed_anaphors(
 /// Whether a complement after token `k` opens a quoted evaluation, not an owner: "classificou a
 /// viagem de "irresponsável"".
 fn evaluated_after(sentence: &Sentence<'_>, k: usize) -> bool {
-    let word = |j: usize| sentence.lower.get(j).map_or("", String::as_str);
+    let word = |j: usize| sentence.lower.get(j).map_or("", CompactString::as_str);
     sentence.is(List::ComplementPreps, k + 1) && word(k + 2) == "\""
 }
 
@@ -866,7 +867,7 @@ fn encode(
 ) -> Vec<Item> {
     // "according to ⟨X⟩ (ACR), which blamed ⟨Y⟩": a source whose relative clause says what it
     // did stays an actor, the clause's subject.
-    let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+    let word = |k: usize| sentence.lower.get(k).map_or("", CompactString::as_str);
     let relative_after = |m: usize| {
         let mut end = mentions[m].tokens.end;
         if word(end) == "(" {
@@ -1043,7 +1044,7 @@ fn phrase_at(sentence: &Sentence<'_>, lex: &Lexicon, list: &str, t: usize) -> bo
 /// Whether a list goes on after the actor that ends at token `end` (a name in parentheses
 /// after it passed): a comma or a coordinator follows.
 fn list_goes_on(sentence: &Sentence<'_>, end: usize) -> bool {
-    let word = |k: usize| sentence.lower.get(k).map_or("", String::as_str);
+    let word = |k: usize| sentence.lower.get(k).map_or("", CompactString::as_str);
     let mut next = end;
     if word(next) == "(" {
         next = (next..sentence.lower.len().min(next + 6)).find(|&k| word(k) == ")").map_or(next, |k| k + 1);
@@ -1824,10 +1825,11 @@ fn find_source(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], le
             .min();
         let cue_before = cue_start.is_some();
         let verb_before = before >= 1
-            && lex.source_after.contains(&sentence.lower[before - 1])
+            && lex.source_after.contains(sentence.lower[before - 1].as_str())
             && sentence.lower.get(mentions[m].tokens.end).is_none_or(|w| matches!(w.as_str(), "." | "," | ";"));
-        let verb_after = sentence.lower.get(mentions[m].tokens.end).is_some_and(|w| lex.source_after.contains(w))
-            && (start == 0 || sentence.lower[start - 1] == ",");
+        let verb_after =
+            sentence.lower.get(mentions[m].tokens.end).is_some_and(|w| lex.source_after.contains(w.as_str()))
+                && (start == 0 || sentence.lower[start - 1] == ",");
         let is_source_kind =
             matches!(mentions[m].referent, Referent::Known(..) | Referent::Organization(..) | Referent::Acronym(_));
         // "Segundo Fulano, …", "According to Smith, …": whoever a sentence opens by citing

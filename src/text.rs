@@ -71,13 +71,30 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
-    let word: String = before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
-    let word: String = word.chars().rev().collect::<String>().to_lowercase();
-    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
-        return true; // an initial: "J. Smith"
+    // The last word, as a slice of the text: no string is built at each full stop.
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[start..];
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        // An initial ("J. Smith"): one letter, also once lower-cased ("İ" is two characters then).
+        let mut lower = c.to_lowercase();
+        if lower.len() == 1 && lower.all(char::is_alphabetic) {
+            return true;
+        }
     }
     // "U.S." and "U.N." keep their inner stops.
-    word.contains('.') || ABBREVIATIONS.contains(&word.as_str())
+    word.contains('.')
+        || if word.is_ascii() {
+            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        } else {
+            // No abbreviation holds a sigma, the one letter `str::to_lowercase` maps by context.
+            ABBREVIATIONS.iter().any(|a| a.chars().eq(word.chars().flat_map(char::to_lowercase)))
+        }
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -169,6 +186,46 @@ mod tests {
         let text = "U.S. President Joe Smith met Gen. Li on Jan. 14. He left.\nNext line";
         let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(got, ["U.S. President Joe Smith met Gen. Li on Jan. 14.", "He left.", "Next line"]);
+    }
+
+    #[test]
+    fn an_abbreviation_is_found_as_by_the_lower_cased_word() {
+        // What the check was before it stopped building strings: the last word, lower-cased.
+        let by_string = |before: &str| {
+            let word: String = before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+            let word = word.chars().rev().collect::<String>().to_lowercase();
+            word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
+                || word.contains('.')
+                || ABBREVIATIONS.contains(&word.as_str())
+        };
+        let befores = [
+            "met Gen",
+            "on JAN",
+            "o Sr",
+            "a Dra",
+            "N\u{ba}",
+            "the U.S",
+            "he left",
+            "J",
+            "É",
+            "Σ",
+            "İ",
+            "",
+            "1",
+            "said (",
+            "o Ministério",
+            "Ltd",
+            "ÉTC",
+            "ΣΑ",
+            "ab.c",
+            "é",
+            ".",
+        ];
+        for before in befores {
+            assert_eq!(ends_with_abbreviation(before), by_string(before), "{before:?}");
+        }
+        assert!(ends_with_abbreviation("met Gen") && ends_with_abbreviation("o Sr") && ends_with_abbreviation("J"));
+        assert!(!ends_with_abbreviation("he left") && !ends_with_abbreviation("o Ministério"));
     }
 
     #[test]
