@@ -1090,8 +1090,8 @@ fn holder_after_portfolio(sentence: &Sentence<'_>, run: Range<usize>) -> Option<
 fn former_role_at(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> Option<usize> {
     let word = sentence.lower[k].as_str();
     let rest = lex.words.get("former_prefixes")?.iter().find_map(|p| word.strip_prefix(p.as_str()))?;
-    let mut words = vec![rest.to_string()];
-    words.extend(sentence.lower[k + 1..(k + 6).min(sentence.lower.len())].iter().cloned());
+    let mut words = vec![rest];
+    words.extend(sentence.lower[k + 1..(k + 6).min(sentence.lower.len())].iter().map(|w| w.as_str()));
     lex.role_at(&words).map(|(len, _)| len)
 }
 
