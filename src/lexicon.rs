@@ -52,6 +52,10 @@ struct LexiconFile {
     months: Vec<Vec<String>>,
     #[serde(default)]
     weekdays: Vec<Vec<String>>,
+    #[serde(default)]
+    counts: Vec<Vec<String>>,
+    #[serde(default)]
+    time_units: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -182,6 +186,10 @@ pub struct Lexicon {
     pub months: FxHashMap<String, u32>,
     /// Weekday names: index 0 = Monday.
     pub weekdays: FxHashMap<String, u32>,
+    /// Numbers written as words: index 0 = one ("um", "uma", "a").
+    pub counts: FxHashMap<String, u32>,
+    /// Units of time a span counts back in ("há dois anos"): 0 day, 1 week, 2 month, 3 year.
+    pub time_units: FxHashMap<String, u32>,
 }
 
 /// Declares [`List`]: the word lists (`[words]` tables of the lexicon files) that the
@@ -223,6 +231,9 @@ macro_rules! word_lists {
 }
 
 word_lists! {
+    AgoAfter = "ago_after",
+    AgoBefore = "ago_before",
+    AgoDurations = "ago_durations",
     AgreementNouns = "agreement_nouns",
     AliasAdverbs = "alias_adverbs",
     AliasJoiners = "alias_joiners",
@@ -295,6 +306,8 @@ word_lists! {
     PortfolioWords = "portfolio_words",
     PleaDeals = "plea_deals",
     ProdropJoiners = "prodrop_joiners",
+    RangeJoins = "range_joins",
+    RangeOpeners = "range_openers",
     Reasons = "reasons",
     Relatives = "relatives",
     ReportedJoiners = "reported_joiners",
@@ -439,6 +452,8 @@ impl Lexicon {
             list_bits: ShortKeys::default(),
             months: FxHashMap::default(),
             weekdays: FxHashMap::default(),
+            counts: FxHashMap::default(),
+            time_units: FxHashMap::default(),
         };
         let mut parsed = Vec::new();
         for (name, text) in files {
@@ -503,6 +518,12 @@ impl Lexicon {
             }
             for (i, names) in file.weekdays.iter().enumerate() {
                 lexicon.weekdays.extend(names.iter().map(|n| (n.to_lowercase(), i as u32)));
+            }
+            for (i, names) in file.counts.iter().enumerate() {
+                lexicon.counts.extend(names.iter().map(|n| (n.to_lowercase(), i as u32 + 1)));
+            }
+            for (i, names) in file.time_units.iter().enumerate() {
+                lexicon.time_units.extend(names.iter().map(|n| (n.to_lowercase(), i as u32)));
             }
         }
         lexicon.prefilter =

@@ -271,6 +271,40 @@ pub fn find(
                 i += 1;
                 continue;
             }
+            // há dois anos | há três dias | two weeks ago | a year ago: counted back from the
+            // article's date, as precise as the unit (a day, the month of a week or month, a year)
+            let count_at = |k: usize| -> Option<i64> {
+                let w = *words.get(k)?;
+                lex.counts.get(w).map(|&n| i64::from(n)).or_else(|| {
+                    (w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+                })
+            };
+            let unit_at = |k: usize| words.get(k).and_then(|w| lex.time_units.get(*w).copied());
+            let ago = if is(i, List::AgoBefore) && !is(i + 3, List::AgoDurations) {
+                count_at(i + 1).zip(unit_at(i + 2)).map(|(n, u)| (n, u, i + 3))
+            } else if is(i + 2, List::AgoAfter) {
+                count_at(i).zip(unit_at(i + 1)).map(|(n, u)| (n, u, i + 3))
+            } else {
+                None
+            };
+            if let Some((n, unit, end)) = ago.filter(|&(n, _, _)| n > 0) {
+                let months_back = |m: i64| {
+                    let total = i64::from(p.year) * 12 + i64::from(p.month) - 1 - m;
+                    EventDate::Month(total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1)
+                };
+                let date = match unit {
+                    0 => EventDate::Day(p.add_days(-n)),
+                    1 => {
+                        let d = p.add_days(-7 * n);
+                        EventDate::Month(d.year, d.month)
+                    }
+                    2 => months_back(n),
+                    _ => EventDate::Year(p.year - n as i32),
+                };
+                out.push(Timex { start: i, end, date, recalled: false });
+                i = end;
+                continue;
+            }
             // last year | no ano passado | this year | este ano | last month | no mês passado
             let unit = |k: usize| {
                 if is(k, List::YearWord) {
@@ -297,6 +331,16 @@ pub fn find(
                 out.push(Timex { start: i, end, date, recalled: false });
                 i = end;
                 continue;
+            }
+        }
+        // entre 2007 e 2010 | from 2003 to 2010: a span, no point in time; neither end dates
+        // what the sentence tells (the span gives no date)
+        if is(i, List::RangeOpeners) && is(i + 2, List::RangeJoins) {
+            if let (Some(from), Some(to)) = (year_at(i + 1), year_at(i + 3)) {
+                if from < to {
+                    i += 4;
+                    continue;
+                }
             }
         }
         // em 2021 | no final de 2024 | in 1960

@@ -891,4 +891,52 @@ fn a_name_before_a_kind_and_another_name_only_qualifies_it() {
     assert!(!found.iter().any(|f| f == "Yorkshire Organization"), "{found:?}");
     let found = kinds("Fans and club manager Sir Alex Ferguson backed the bid.", Lang::En);
     assert!(found.iter().any(|f| f.ends_with("Alex Ferguson Person")), "{found:?}");
+
+/// The date of the sentence's criticism, in an article of 2025-06-04.
+fn criticism_date(text: &str, lang: Lang) -> Option<String> {
+    let ex = extractor().extract(&article(text, lang));
+    when_and_where(&ex, newsgraph::relation::Relation::Criticizes).0
+}
+
+#[test]
+fn a_time_counted_back_from_the_article_dates_the_event_as_precisely_as_its_unit() {
+    // pt-PT, pt-BR and en, in words and in digits: days give the day, weeks and months the
+    // month, years the year.
+    for (text, lang, expected) in [
+        ("O Chile criticou o Peru há dois anos.", Lang::Pt, "2023"),
+        ("O Chile criticou o Peru há 10 anos.", Lang::Pt, "2015"),
+        ("O Brasil criticou a Argentina há três dias.", Lang::Pt, "2025-06-01"),
+        ("O Chile criticou o Peru há duas semanas.", Lang::Pt, "2025-05"),
+        ("O Chile criticou o Peru há um mês.", Lang::Pt, "2025-05"),
+        ("Chile criticised Peru a year ago.", Lang::En, "2024"),
+        ("Chile criticised Peru three days ago.", Lang::En, "2025-06-01"),
+        ("Chile criticised Peru two weeks ago.", Lang::En, "2025-05"),
+        ("Chile criticised Peru seven months ago.", Lang::En, "2024-11"),
+    ] {
+        assert_eq!(criticism_date(text, lang).as_deref(), Some(expected), "{text}");
+    }
+}
+
+#[test]
+fn a_duration_or_an_existential_with_ha_is_no_time_counted_back() {
+    // "há um ano que" is how long something lasts; "há dois anos de atraso" says there are
+    // two years of delay: neither dates the criticism, which is news of the article's day.
+    for text in
+        ["Há um ano que o Chile critica o Peru.", "O Chile criticou o Peru porque há dois anos de atraso nas obras."]
+    {
+        assert_eq!(criticism_date(text, Lang::Pt).as_deref(), Some("2025-06-04"), "{text}");
+    }
+}
+
+#[test]
+fn a_span_between_two_years_dates_the_event_by_neither_end() {
+    for (text, lang) in [
+        ("O Chile criticou o Peru pelas obras feitas de 2003 a 2010.", Lang::Pt),
+        ("O Chile criticou o Peru pelos acordos assinados entre 2007 e 2010.", Lang::Pt),
+        ("Chile criticised Peru over the works done from 2003 until 2010.", Lang::En),
+        ("Chile criticised Peru over the deals signed between 2007 and 2010.", Lang::En),
+    ] {
+        let date = criticism_date(text, lang);
+        assert!(!matches!(date.as_deref(), Some("2003" | "2007" | "2010")), "{text}: {date:?}");
+    }
 }
