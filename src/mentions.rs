@@ -972,6 +972,11 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         // A name may run on past the portfolio without a comma: "o procurador-geral da
         // República Mário Sousa" names its holder after its words.
         let body = (start..end).any(|t| org_head(&sentence.lower[t]));
+        // A portfolio written before its title is no name either, nor is a "Former" that
+        // opens it: "Former Health Secretary X", "Home Secretary X".
+        if !body && end < n && title[end] && portfolio_before_title(sentence, start..end) {
+            continue;
+        }
         if !body && after_title(start, &title, known, &portfolios, sentence) {
             let Some(holder) = holder_after_portfolio(sentence, start..end) else {
                 portfolios.push(start..end);
@@ -1083,6 +1088,18 @@ fn holder_after_portfolio(sentence: &Sentence<'_>, run: Range<usize>) -> Option<
         && !sentence.is(List::Connectors, p)
         && !sentence.is(List::Function, p);
     holder.then_some(p)
+}
+
+/// Whether a run before a title is all its portfolio's words (`portfolio_words`, joined by
+/// connectors), a `former` word perhaps opening it: "Former Health" before "Secretary".
+fn portfolio_before_title(sentence: &Sentence<'_>, run: Range<usize>) -> bool {
+    let mut t = run.start;
+    while t < run.end && sentence.is(List::Former, t) {
+        t += 1;
+    }
+    t < run.end
+        && sentence.is(List::PortfolioWords, t)
+        && (t..run.end).all(|u| sentence.is(List::PortfolioWords, u) || sentence.is(List::Connectors, u))
 }
 
 /// The length of a title written with a prefix that makes it a past one (`former_prefixes`:
@@ -1534,11 +1551,20 @@ fn find_roles(
             }
         }
         if let Some((rs, _, _)) = found {
-            former |= rs >= 1 && sentence.is(List::Former, rs - 1);
+            // "Former Health Secretary X": the portfolio may stand between the word and the post.
+            let mut b = rs;
+            while b >= 1 && sentence.is(List::PortfolioWords, b - 1) {
+                b -= 1;
+            }
+            former |= b >= 1 && sentence.is(List::Former, b - 1);
         }
         let (phrase, mut kind, words) = if let Some((rs, rl, kind)) = found {
             // Modifiers before the role: "U.S. President", "NATO Secretary-General", "Iran's foreign minister".
             let mut lo = rs;
+            // "Health Secretary X": the portfolio written before the post is the post's.
+            while lo >= 1 && is_capitalised(sentence.original[lo - 1]) && sentence.is(List::PortfolioWords, lo - 1) {
+                lo -= 1;
+            }
             // "the Ghanaian government spokesman": the body the role serves.
             // Not a word of a body's name the gazetteer knows: "World Bank spokesman X" is the
             // World Bank's, found as the mention ending before the role.
