@@ -891,6 +891,7 @@ fn a_name_before_a_kind_and_another_name_only_qualifies_it() {
     assert!(!found.iter().any(|f| f == "Yorkshire Organization"), "{found:?}");
     let found = kinds("Fans and club manager Sir Alex Ferguson backed the bid.", Lang::En);
     assert!(found.iter().any(|f| f.ends_with("Alex Ferguson Person")), "{found:?}");
+}
 
 /// The date of the sentence's criticism, in an article of 2025-06-04.
 fn criticism_date(text: &str, lang: Lang) -> Option<String> {
