@@ -333,9 +333,9 @@ impl GraphStore {
 
     /// Folds partial counts, given as the quads of their blank nodes (other quads are
     /// left alone), into their totals and removes them. A batch folds the partials it
-    /// has just written from memory: read back from the store, each would decode its
-    /// node's IRI, and those reads filled RocksDB's string cache as the store grew
-    /// (BENCHMARKS.md, "Memory at ten copies").
+    /// has just written from memory: reading them back decoded each one's terms from
+    /// RocksDB's strings, and those reads were most of what filled its string cache
+    /// (BENCHMARKS.md, "The fold's reads").
     fn fold(&self, quads: &[Quad]) -> Result<(), StoreError> {
         let nodes: HashMap<&NamedOrBlankNode, &NamedNode> = quads
             .iter()
@@ -683,8 +683,10 @@ fn is_article(graph: GraphNameRef<'_>, quads: &[Quad]) -> bool {
 }
 
 /// The totals the summary holds now for these (node, property) keys, in their order
-/// (more than one only if a crash left one half-replaced). A query that returns only the
-/// counts, not the quads: decoding a quad reads its node's IRI from RocksDB's strings.
+/// (more than one only if a crash left one half-replaced), by one query per chunk of
+/// keys. Oxigraph still looks each key's IRI up in RocksDB's strings (to encode the
+/// query's constants), once per key; reading the quads back would decode three terms
+/// of each.
 fn totals(
     transaction: &Transaction<'_>,
     keys: &[(&NamedNode, &NamedNode)],
