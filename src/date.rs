@@ -79,6 +79,13 @@ impl Date {
         Date::from_days(self.to_days() + days)
     }
 
+    /// The year and month this date's month moved by a number of months
+    /// (−1: the month before).
+    pub fn month_shifted(self, months: i64) -> (i32, u32) {
+        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + months;
+        (total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1)
+    }
+
     /// Day of the week, 0 = Monday … 6 = Sunday.
     pub fn weekday(self) -> u32 {
         // 1970-01-01 was a Thursday (3).
@@ -132,6 +139,15 @@ mod tests {
         assert_eq!(Date::from_days(d.to_days()), d);
         assert_eq!(d.weekday(), 2, "4 June 2025 was a Wednesday");
         assert_eq!(Date::new(2024, 3, 1).unwrap().add_days(-1).to_string(), "2024-02-29");
+    }
+
+    #[test]
+    fn moves_by_months_across_years() {
+        let d = Date::new(2025, 1, 31).unwrap();
+        assert_eq!(d.month_shifted(0), (2025, 1));
+        assert_eq!(d.month_shifted(-1), (2024, 12));
+        assert_eq!(d.month_shifted(-13), (2023, 12));
+        assert_eq!(d.month_shifted(11), (2025, 12));
     }
 
     #[test]

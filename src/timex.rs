@@ -288,17 +288,16 @@ pub fn find(
                 None
             };
             if let Some((n, unit, end)) = ago.filter(|&(n, _, _)| n > 0) {
-                let months_back = |m: i64| {
-                    let total = i64::from(p.year) * 12 + i64::from(p.month) - 1 - m;
-                    EventDate::Month(total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1)
-                };
                 let date = match unit {
                     0 => EventDate::Day(p.add_days(-n)),
                     1 => {
                         let d = p.add_days(-7 * n);
                         EventDate::Month(d.year, d.month)
                     }
-                    2 => months_back(n),
+                    2 => {
+                        let (year, month) = p.month_shifted(-n);
+                        EventDate::Month(year, month)
+                    }
                     _ => EventDate::Year(p.year - n as i32),
                 };
                 out.push(Timex { start: i, end, date, recalled: false });
@@ -321,12 +320,9 @@ pub fn find(
             if let Some((unit, shift, end)) = found {
                 let date = if unit == 'y' {
                     EventDate::Year(p.year + shift)
-                } else if shift == 0 {
-                    EventDate::Month(p.year, p.month)
-                } else if p.month == 1 {
-                    EventDate::Month(p.year - 1, 12)
                 } else {
-                    EventDate::Month(p.year, p.month - 1)
+                    let (year, month) = p.month_shifted(i64::from(shift));
+                    EventDate::Month(year, month)
                 };
                 out.push(Timex { start: i, end, date, recalled: false });
                 i = end;
