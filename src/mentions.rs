@@ -70,6 +70,12 @@ impl<'t> Sentence<'t> {
         dated.then_some(comma)
     }
 
+    /// Token `k` lower-cased, or "" past the end of the sentence.
+    #[inline]
+    pub fn word(&self, k: usize) -> &str {
+        self.lower.get(k).map_or("", CompactString::as_str)
+    }
+
     /// Whether token `k` is in a word list (false past the end).
     #[inline]
     pub fn is(&self, list: List, k: usize) -> bool {
@@ -281,8 +287,7 @@ fn stated_aliases(sentences: &[Sentence<'_>], mentions: &mut [Mention], gaz: &Ga
             continue;
         }
         let (sentence, end) = (&sentences[mentions[i].sentence], mentions[i].tokens.end);
-        let word = |k: usize| sentence.lower.get(k).map_or("", CompactString::as_str);
-        if word(end) != "," {
+        if sentence.word(end) != "," {
             continue;
         }
         let mut k = end + 1;
@@ -526,7 +531,7 @@ fn nominal_anaphora(
         // Only punctuation, a function word or a verb may follow (`free_after`): a word
         // after the noun may qualify it ("o movimento huti" is another group than the one
         // named before).
-        let next = sentence.lower.get(k + 1).map_or("", CompactString::as_str);
+        let next = sentence.word(k + 1);
         let article_wide = kinds.iter().all(|kind| ARTICLE_WIDE_KINDS.contains(kind));
         // "the army recaptured…": the army's verb may follow it, but not a title ("the
         // army chief" is a person); a parenthesis is neither free nor a verb.
@@ -574,7 +579,7 @@ fn nominal_anaphora(
 /// acusou"). Any other word may qualify it ("o movimento huti" is another group than
 /// the one named before).
 pub(crate) fn free_after(sentence: &Sentence<'_>, k: usize, lex: &Lexicon) -> bool {
-    let next = sentence.lower.get(k + 1).map_or("", CompactString::as_str);
+    let next = sentence.word(k + 1);
     // A complement of the verb, not of the noun, follows: "accused the army of attacking".
     let verb_complement = sentence.lower.get(k + 2).is_some_and(|w| lex.ends_with("participle_endings", w));
     let free = sentence.tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word)
@@ -611,7 +616,6 @@ fn learn_descriptions(
     gaz: &Gazetteer,
     lex: &Lexicon,
 ) {
-    let word = |k: usize| sentence.lower.get(k).map_or("", CompactString::as_str);
     for m in &mentions[first..] {
         let org = match &m.referent {
             Referent::Known(e, LabelKind::Name) => gaz.entries[*e].kind == Kind::Organization,
@@ -623,13 +627,15 @@ fn learn_descriptions(
         }
         let mut t = m.tokens.end;
         // Past an acronym in parentheses: "Conselho Nacional (CN), a junta".
-        if word(t) == "(" {
-            let Some(close) = (t + 1..(t + 4).min(sentence.lower.len())).find(|&c| word(c) == ")") else { continue };
+        if sentence.word(t) == "(" {
+            let Some(close) = (t + 1..(t + 4).min(sentence.lower.len())).find(|&c| sentence.word(c) == ")") else {
+                continue;
+            };
             t = close + 1;
-        } else if word(t) == ")" {
+        } else if sentence.word(t) == ")" {
             t += 1; // the acronym itself: "(CN), a junta"
         }
-        if word(t) != "," || !sentence.is(List::AppositiveOpeners, t + 1) {
+        if sentence.word(t) != "," || !sentence.is(List::AppositiveOpeners, t + 1) {
             continue;
         }
         let mut end = t + 2;
@@ -644,8 +650,10 @@ fn learn_descriptions(
         if sentence.is(List::Coordinators, end) {
             continue;
         }
-        let words: Vec<String> =
-            (t + 2..end).filter(|&k| !is_capitalised(sentence.original[k])).map(|k| word(k).to_string()).collect();
+        let words: Vec<String> = (t + 2..end)
+            .filter(|&k| !is_capitalised(sentence.original[k]))
+            .map(|k| sentence.word(k).to_string())
+            .collect();
         if words.iter().any(|w| lex.is(List::DescriptionHeads, w)) {
             descriptions.push(Description { sentence: s, words, referent: m.referent.clone() });
         }
@@ -1188,12 +1196,11 @@ fn described_before(
 /// preposition, as its complement or appositive: "in the capital, Khartoum", "na cidade
 /// de Goma", "in the northern town of Kupiansk", "na capital sudanesa, Cartum".
 fn located_by_head(sentence: &Sentence<'_>, start: usize) -> bool {
-    let word = |i: usize| sentence.lower.get(i).map_or("", CompactString::as_str);
-    let lower = |i: usize| word(i).chars().next().is_some_and(char::is_lowercase);
+    let lower = |i: usize| sentence.word(i).chars().next().is_some_and(char::is_lowercase);
     let is_head = |i: usize| sentence.is(List::PlaceHeads, i) || sentence.is(List::CapitalWord, i);
     // Between the head and the name: "of", "de", a comma, and one adjective.
     let Some(head) = (start.saturating_sub(3)..start).rev().find(|&h| is_head(h)) else { return false };
-    let link = |i: usize| word(i) == "," || sentence.is(List::ComplementPreps, i);
+    let link = |i: usize| sentence.word(i) == "," || sentence.is(List::ComplementPreps, i);
     let between = head + 1..start;
     if between.is_empty()
         || !between.clone().any(link)
@@ -1205,7 +1212,7 @@ fn located_by_head(sentence: &Sentence<'_>, start: usize) -> bool {
     // Before the head: a locative preposition, then at most a determiner and two adjectives.
     (head.saturating_sub(4)..head)
         .rev()
-        .take_while(|&i| lower(i) && word(i) != ",")
+        .take_while(|&i| lower(i) && sentence.word(i) != ",")
         .any(|i| sentence.is(List::Locative, i))
 }
 
@@ -1213,12 +1220,11 @@ fn located_by_head(sentence: &Sentence<'_>, start: usize) -> bool {
 /// ("Kursk region") or before it ("região de Kursk", "região russa de Kursk"), or a
 /// locative preposition before it ("em Muridke").
 fn single_is_place(sentence: &Sentence<'_>, k: usize) -> bool {
-    let word = |i: usize| sentence.lower.get(i).map_or("", CompactString::as_str);
     if sentence.is(List::PlaceHeads, k + 1) || (k >= 1 && sentence.is(List::Locative, k - 1)) {
         return true;
     }
     k >= 2
-        && matches!(word(k - 1), "de" | "of")
+        && matches!(sentence.word(k - 1), "de" | "of")
         && (sentence.is(List::PlaceHeads, k - 2) || (k >= 3 && sentence.is(List::PlaceHeads, k - 3)))
 }
 
@@ -1269,7 +1275,6 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         };
         if countryless && mentions[i].name.len() == 1 {
             let (start, end) = (mentions[i].tokens.start, mentions[i].tokens.end);
-            let word = |k: usize| sentence.lower.get(k).map_or("", CompactString::as_str);
             let demonym_at = |k: usize| {
                 (first..len).find(|&j| {
                     mentions[j].tokens == (k..k + 1)
@@ -1278,7 +1283,7 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
             };
             let mut lo = start;
             let mut country = None;
-            if start >= 2 && matches!(word(start - 1), "de" | "of") {
+            if start >= 2 && matches!(sentence.word(start - 1), "de" | "of") {
                 if sentence.is(List::PlaceHeads, start - 2) {
                     lo = start - 2;
                 } else if start >= 3 && sentence.is(List::PlaceHeads, start - 3) {
@@ -1289,7 +1294,7 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
                 }
             }
             let hi = if sentence.is(List::PlaceHeads, end) { end + 1 } else { end };
-            if lo == start && start >= 2 && word(start - 1) == "'s" {
+            if lo == start && start >= 2 && sentence.word(start - 1) == "'s" {
                 country =
                     (first..len).find(|&j| mentions[j].tokens.end == start - 1 && country_of(&mentions[j]).is_some());
                 if let Some(j) = country {

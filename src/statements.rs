@@ -132,21 +132,28 @@ pub fn find(
 /// actor is (words, decisions, meetings: an attack's place is its target's), with a day
 /// as date, and when the occasion has one place.
 fn share_occasion_places(facts: &mut [Fact]) {
-    for f in 0..facts.len() {
-        let fact = &facts[f];
-        if fact.place.is_some()
-            || !fact.relation.happens_where_its_actor_is()
-            || !matches!(fact.date, Some(EventDate::Day(_)))
-        {
-            continue;
+    let occasion = |fact: &Fact| match fact.date {
+        Some(EventDate::Day(day)) if fact.relation.happens_where_its_actor_is() => {
+            Some((fact.relation, fact.subject, day))
         }
-        let mut places = facts
-            .iter()
-            .filter(|g| g.relation == fact.relation && g.subject == fact.subject && g.date == fact.date)
-            .filter_map(|g| g.place);
-        let Some(place) = places.next() else { continue };
-        if places.all(|p| p == place) && place != fact.object {
-            facts[f].place = Some(place);
+        _ => None,
+    };
+    // Each occasion's one place, or None once two places were told for it.
+    let mut places: std::collections::HashMap<(Relation, usize, Date), Option<usize>> =
+        std::collections::HashMap::new();
+    for fact in facts.iter() {
+        if let (Some(key), Some(place)) = (occasion(fact), fact.place) {
+            let one = places.entry(key).or_insert(Some(place));
+            if *one != Some(place) {
+                *one = None;
+            }
+        }
+    }
+    for fact in facts.iter_mut().filter(|fact| fact.place.is_none()) {
+        if let Some(&Some(place)) = occasion(fact).and_then(|key| places.get(&key)) {
+            if place != fact.object {
+                fact.place = Some(place);
+            }
         }
     }
 }
@@ -636,7 +643,7 @@ fn deed_anaphors(
         for k in 1..sentence.lower.len() {
             let noun = sentence.lower[k].as_str();
             let Some(relation) = kind_of(noun) else { continue };
-            let next = sentence.lower.get(k + 1).map_or("", CompactString::as_str);
+            let next = sentence.word(k + 1);
             if !sentence.is(List::AnaphorDets, k - 1)
                 || of_sentence[s]
                     .iter()
@@ -674,8 +681,7 @@ fn deed_anaphors(
 /// Whether a complement after token `k` opens a quoted evaluation, not an owner: "classificou a
 /// viagem de "irresponsável"".
 fn evaluated_after(sentence: &Sentence<'_>, k: usize) -> bool {
-    let word = |j: usize| sentence.lower.get(j).map_or("", CompactString::as_str);
-    sentence.is(List::ComplementPreps, k + 1) && word(k + 2) == "\""
+    sentence.is(List::ComplementPreps, k + 1) && sentence.word(k + 2) == "\""
 }
 
 /// Whether two sentences stand in the same paragraph.
@@ -867,13 +873,12 @@ fn encode(
 ) -> Vec<Item> {
     // "according to ⟨X⟩ (ACR), which blamed ⟨Y⟩": a source whose relative clause says what it
     // did stays an actor, the clause's subject.
-    let word = |k: usize| sentence.lower.get(k).map_or("", CompactString::as_str);
     let relative_after = |m: usize| {
         let mut end = mentions[m].tokens.end;
-        if word(end) == "(" {
-            end = (end..sentence.lower.len().min(end + 6)).find(|&k| word(k) == ")").map_or(end, |k| k + 1);
+        if sentence.word(end) == "(" {
+            end = (end..sentence.lower.len().min(end + 6)).find(|&k| sentence.word(k) == ")").map_or(end, |k| k + 1);
         }
-        word(end) == "," && sentence.is(List::SubjectRelatives, end + 1)
+        sentence.word(end) == "," && sentence.is(List::SubjectRelatives, end + 1)
     };
     // Actor mentions that are not inside another one, widest first on overlap.
     let mut slots: Vec<usize> =
@@ -1044,12 +1049,11 @@ fn phrase_at(sentence: &Sentence<'_>, lex: &Lexicon, list: &str, t: usize) -> bo
 /// Whether a list goes on after the actor that ends at token `end` (a name in parentheses
 /// after it passed): a comma or a coordinator follows.
 fn list_goes_on(sentence: &Sentence<'_>, end: usize) -> bool {
-    let word = |k: usize| sentence.lower.get(k).map_or("", CompactString::as_str);
     let mut next = end;
-    if word(next) == "(" {
-        next = (next..sentence.lower.len().min(next + 6)).find(|&k| word(k) == ")").map_or(next, |k| k + 1);
+    if sentence.word(next) == "(" {
+        next = (next..sentence.lower.len().min(next + 6)).find(|&k| sentence.word(k) == ")").map_or(next, |k| k + 1);
     }
-    matches!(word(next), "," | "&" | "ou" | "or") || sentence.is(List::Coordinators, next)
+    matches!(sentence.word(next), "," | "&" | "ou" | "or") || sentence.is(List::Coordinators, next)
 }
 
 /// The end of an open list's tail at token `t`: "e (oito) outros (países)", "and (many)
