@@ -86,6 +86,23 @@ impl Date {
         (total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1)
     }
 
+    /// The time `count` units before this date, as precise as the unit: a day, the
+    /// month of a week or of a month, a year ("há dois anos", "last month" = 1 month).
+    pub fn counted_back(self, count: i64, unit: TimeUnit) -> EventDate {
+        match unit {
+            TimeUnit::Day => EventDate::Day(self.add_days(-count)),
+            TimeUnit::Week => {
+                let day = self.add_days(-7 * count);
+                EventDate::Month(day.year, day.month)
+            }
+            TimeUnit::Month => {
+                let (year, month) = self.month_shifted(-count);
+                EventDate::Month(year, month)
+            }
+            TimeUnit::Year => EventDate::Year(self.year - count as i32),
+        }
+    }
+
     /// Day of the week, 0 = Monday … 6 = Sunday.
     pub fn weekday(self) -> u32 {
         // 1970-01-01 was a Thursday (3).
@@ -97,6 +114,24 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+/// A unit of time a span counts in, in the order of the lexicons' `time_units`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    /// "dias", "days".
+    Day,
+    /// "semanas", "weeks".
+    Week,
+    /// "meses", "months".
+    Month,
+    /// "anos", "years".
+    Year,
+}
+
+impl TimeUnit {
+    /// The units by their index in `time_units`.
+    pub const ALL: [TimeUnit; 4] = [TimeUnit::Day, TimeUnit::Week, TimeUnit::Month, TimeUnit::Year];
 }
 
 /// An event date at the precision the text gives.
@@ -148,6 +183,16 @@ mod tests {
         assert_eq!(d.month_shifted(-1), (2024, 12));
         assert_eq!(d.month_shifted(-13), (2023, 12));
         assert_eq!(d.month_shifted(11), (2025, 12));
+    }
+
+    #[test]
+    fn counts_back_as_precisely_as_the_unit() {
+        let d = Date::new(2025, 1, 3).unwrap();
+        assert_eq!(d.counted_back(3, TimeUnit::Day), EventDate::Day(Date::new(2024, 12, 31).unwrap()));
+        assert_eq!(d.counted_back(1, TimeUnit::Week), EventDate::Month(2024, 12));
+        assert_eq!(d.counted_back(1, TimeUnit::Month), EventDate::Month(2024, 12));
+        assert_eq!(d.counted_back(0, TimeUnit::Month), EventDate::Month(2025, 1));
+        assert_eq!(d.counted_back(2, TimeUnit::Year), EventDate::Year(2023));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `lexicon/` are the source; this module keeps their serde mirror apart from the
 //! compiled form (token patterns, lookup sets) and does no extraction itself.
 
+use crate::date::TimeUnit;
 use crate::input::Lang;
 use crate::relation::Relation;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -188,8 +189,8 @@ pub struct Lexicon {
     pub weekdays: FxHashMap<String, u32>,
     /// Numbers written as words: index 0 = one ("um", "uma", "a").
     pub counts: FxHashMap<String, u32>,
-    /// Units of time a span counts back in ("há dois anos"): 0 day, 1 week, 2 month, 3 year.
-    pub time_units: FxHashMap<String, u32>,
+    /// Units of time a span counts back in ("há dois anos").
+    pub time_units: FxHashMap<String, TimeUnit>,
 }
 
 /// Declares [`List`]: the word lists (`[words]` tables of the lexicon files) that the
@@ -522,8 +523,8 @@ impl Lexicon {
             for (i, names) in file.counts.iter().enumerate() {
                 lexicon.counts.extend(names.iter().map(|n| (n.to_lowercase(), i as u32 + 1)));
             }
-            for (i, names) in file.time_units.iter().enumerate() {
-                lexicon.time_units.extend(names.iter().map(|n| (n.to_lowercase(), i as u32)));
+            for (names, &unit) in file.time_units.iter().zip(&TimeUnit::ALL) {
+                lexicon.time_units.extend(names.iter().map(|n| (n.to_lowercase(), unit)));
             }
         }
         lexicon.prefilter =

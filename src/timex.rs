@@ -2,7 +2,7 @@
 //! agosto passado", "May 7, 2025", "no final de 2024", "last October") and resolves
 //! them against the article's date into an [`EventDate`]. Pure: words in, dates out.
 
-use crate::date::{days_in_month, Date, EventDate};
+use crate::date::{days_in_month, Date, EventDate, TimeUnit};
 use crate::lexicon::{Lexicon, List};
 
 /// A date found in a sentence: the words it spans (token indices) and its value.
@@ -288,43 +288,25 @@ pub fn find(
                 None
             };
             if let Some((n, unit, end)) = ago.filter(|&(n, _, _)| n > 0) {
-                let date = match unit {
-                    0 => EventDate::Day(p.add_days(-n)),
-                    1 => {
-                        let d = p.add_days(-7 * n);
-                        EventDate::Month(d.year, d.month)
-                    }
-                    2 => {
-                        let (year, month) = p.month_shifted(-n);
-                        EventDate::Month(year, month)
-                    }
-                    _ => EventDate::Year(p.year - n as i32),
-                };
-                out.push(Timex { start: i, end, date, recalled: false });
+                out.push(Timex { start: i, end, date: p.counted_back(n, unit), recalled: false });
                 i = end;
                 continue;
             }
             // last year | no ano passado | this year | este ano | last month | no mês passado
             let unit = |k: usize| {
                 if is(k, List::YearWord) {
-                    Some('y')
+                    Some(TimeUnit::Year)
                 } else if is(k, List::MonthWord) {
-                    Some('m')
+                    Some(TimeUnit::Month)
                 } else {
                     None
                 }
             };
-            let found = if is(i, List::Past) { unit(i + 1).map(|u| (u, -1, i + 2)) } else { None }
+            let found = if is(i, List::Past) { unit(i + 1).map(|u| (u, 1, i + 2)) } else { None }
                 .or_else(|| if is(i, List::This) { unit(i + 1).map(|u| (u, 0, i + 2)) } else { None })
-                .or_else(|| unit(i).filter(|_| is(i + 1, List::Past)).map(|u| (u, -1, i + 2)));
-            if let Some((unit, shift, end)) = found {
-                let date = if unit == 'y' {
-                    EventDate::Year(p.year + shift)
-                } else {
-                    let (year, month) = p.month_shifted(i64::from(shift));
-                    EventDate::Month(year, month)
-                };
-                out.push(Timex { start: i, end, date, recalled: false });
+                .or_else(|| unit(i).filter(|_| is(i + 1, List::Past)).map(|u| (u, 1, i + 2)));
+            if let Some((unit, back, end)) = found {
+                out.push(Timex { start: i, end, date: p.counted_back(back, unit), recalled: false });
                 i = end;
                 continue;
             }
