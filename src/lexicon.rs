@@ -71,6 +71,8 @@ struct RuleData {
     #[serde(default)]
     people: bool,
     #[serde(default)]
+    implied: bool,
+    #[serde(default)]
     examples: Vec<Example>,
     #[serde(default)]
     #[allow(dead_code)]
@@ -142,6 +144,10 @@ pub struct Rule {
     /// Both ends must be people: a person who "received" another hosted a meeting,
     /// while a country or body receives aid, refugees or a team (`people = true`).
     pub people: bool,
+    /// Its object is the actor a retaliation word leaves out: whoever the article said
+    /// attacked the subject ("India struck Pakistan. Pakistan vowed to retaliate" threatens
+    /// India), read in place of the word (`implied = true`; statements.rs).
+    pub implied: bool,
     /// Its examples.
     pub examples: Vec<Example>,
     /// The file it came from, with its index there, for messages.
@@ -289,6 +295,7 @@ word_lists! {
     LocativeArticles = "locative_articles",
     MonthWord = "month_word",
     Motion = "motion",
+    NameParticles = "name_particles",
     Next = "next",
     Numbers = "numbers",
     Opposed = "opposed",
@@ -311,6 +318,8 @@ word_lists! {
     RangeOpeners = "range_openers",
     Reasons = "reasons",
     Relatives = "relatives",
+    Retaliation = "retaliation",
+    RetaliationAgainst = "retaliation_against",
     ReportedJoiners = "reported_joiners",
     ReportedModals = "reported_modals",
     ReportedPronouns = "reported_pronouns",
@@ -495,6 +504,7 @@ impl Lexicon {
                     mutual: rule.mutual,
                     host: rule.host,
                     people: rule.people,
+                    implied: rule.implied,
                     examples: rule.examples,
                     origin,
                 });

@@ -907,6 +907,15 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             continue;
         }
         let mut start = k;
+        // Particles written in lower case open a surname inside a sentence: "a von der
+        // Leyen", "van der Bellen" (`name_particles`: "van" alone is a vehicle in pt-BR).
+        let particles = |from: usize| {
+            (from..k).all(|t| sentence.tokens[t].kind == TokenKind::Word && !covered(t))
+                && lex.is(List::NameParticles, &sentence.lower[from..k].join(" "))
+        };
+        if let Some(from) = [2, 1].iter().filter_map(|&back| k.checked_sub(back)).find(|&from| particles(from)) {
+            start = from;
+        }
         let mut end = k + 1;
         loop {
             if end < n && is_name(end) {

@@ -90,7 +90,12 @@ pub fn find(
     // A deed named by its noun alone ("condemned the strikes", "saudou o golpe") stands for
     // its doer, found in what the article told before: the sentences are read again with
     // those nouns as actors, for what is said of them.
-    let deeds = deed_anaphors(sentences, mentions, lex, &facts);
+    // So does the one a retaliation word leaves out ("Pakistan vowed to retaliate"): whoever
+    // the article said attacked an actor of its sentence; the victim it struck is kept
+    // with it, for the subject must be that victim or speak for it.
+    let mut deeds: Vec<(usize, usize, usize, Option<usize>)> =
+        deed_anaphors(sentences, mentions, lex, &facts).into_iter().map(|(s, k, doer)| (s, k, doer, None)).collect();
+    deeds.extend(retaliation_anaphors(sentences, mentions, resolved, &facts));
     if !deeds.is_empty() {
         let mut all = mentions.to_vec();
         let mut with = Resolved {
@@ -98,7 +103,7 @@ pub fn find(
             of_mention: resolved.of_mention.clone(),
             place_of_mention: resolved.place_of_mention.clone(),
         };
-        for &(s, k, doer) in &deeds {
+        for &(s, k, doer, _) in &deeds {
             all.push(Mention {
                 sentence: s,
                 tokens: k..k + 1,
@@ -113,7 +118,8 @@ pub fn find(
             with.of_mention.push(Some(doer));
             with.place_of_mention.push(None);
         }
-        facts.extend(cue_facts(sentences, &all, &with, gaz, lex, published, Some(mentions.len())));
+        let victims: Vec<Option<usize>> = deeds.iter().map(|d| d.3).collect();
+        facts.extend(cue_facts(sentences, &all, &with, gaz, lex, published, Some((mentions.len(), &victims))));
         facts.sort_by_key(|f| f.sentence);
     }
     context_places(mentions, resolved, &mut facts);
@@ -160,7 +166,8 @@ fn share_occasion_places(facts: &mut [Fact]) {
 
 /// The facts the cue rules find in the sentences. With `deeds_from`, the mentions from
 /// that index on are deed anaphors ([`deed_anaphors`]), and only what is said of them
-/// is kept: a judgement of the deed (criticism or support) is one of its doer.
+/// is kept: a judgement of the deed (criticism or support) is one of its doer; or, for an
+/// anaphor with a victim ([`retaliation_anaphors`]), what an `implied` rule says of it.
 fn cue_facts(
     sentences: &[Sentence<'_>],
     mentions: &[Mention],
@@ -168,12 +175,15 @@ fn cue_facts(
     gaz: &Gazetteer,
     lex: &Lexicon,
     published: Option<Date>,
-    deeds_from: Option<usize>,
+    anaphors: Option<(usize, &[Option<usize>])>,
 ) -> Vec<Fact> {
     let mut facts = Vec::new();
     // The prefilter's room, reused by every reading of every sentence.
     let mut seen = crate::lexicon::Seen::default();
+    let deeds_from = anaphors.map(|(from, _)| from);
     let deed = |m: usize| deeds_from.is_some_and(|from| m >= from);
+    // The victim a retaliation anaphor strikes back for.
+    let victim = |m: usize| anaphors.and_then(|(from, victims)| victims.get(m.checked_sub(from)?).copied().flatten());
     let entity = |m: usize| resolved.of_mention[m];
     let ents = &resolved.entities;
     // The dates each sentence gives outside its relative clauses: the narrative time
@@ -428,8 +438,16 @@ fn cue_facts(
                         // a heinous act" criticises the attacker, "the strikes, which X called
                         // Y" says nothing of it; and a reading again keeps only those.
                         if deeds_from.is_some()
-                            && (deed(a) || !deed(b) || !matches!(relation, Relation::Criticizes | Relation::Supports))
+                            && (deed(a)
+                                || !deed(b)
+                                || (victim(b).is_none()
+                                    && !matches!(relation, Relation::Criticizes | Relation::Supports)))
                         {
+                            continue;
+                        }
+                        // An `implied` rule's object is the one a retaliation word leaves out,
+                        // and such an object is only an `implied` rule's.
+                        if rule.implied != victim(b).is_some() {
                             continue;
                         }
                         // A capital is its country as an actor, but the city where the
@@ -526,6 +544,12 @@ fn cue_facts(
                             continue;
                         }
                         if su == ob || !relation.subject_ok(ents[su].kind) || !relation.object_ok(ents[ob].kind) {
+                            continue;
+                        }
+                        // Who strikes back is the victim or one of its own ("Pakistan's committee
+                        // said Pakistan reserved the right to respond"), not a third party that
+                        // reports it.
+                        if victim(b).is_some_and(|v| su != v && ents[su].country != Some(v)) {
                             continue;
                         }
                         // "fighting between Mr A and Mr B" is a quarrel: two sides that fight
@@ -672,6 +696,48 @@ fn deed_anaphors(
                         by_noun.insert(word.as_str(), f.subject);
                     }
                 }
+            }
+        }
+    }
+    found
+}
+
+/// The actors a retaliation word leaves out, each as (sentence, token, attacker, victim):
+/// "Islamabad vows to retaliate", "reserved the right to respond" strike back at whoever
+/// the article said last attacked an actor of the sentence (in a sentence before, or in
+/// this one: "India strikes Pakistan; Islamabad vows to retaliate"). A word of
+/// `retaliation` with an actor in the three tokens after it, or a word of
+/// `retaliation_against` right after it ("retaliate against militants"), names its target
+/// itself.
+fn retaliation_anaphors(
+    sentences: &[Sentence<'_>],
+    mentions: &[Mention],
+    resolved: &Resolved,
+    facts: &[Fact],
+) -> Vec<(usize, usize, usize, Option<usize>)> {
+    let mut found = Vec::new();
+    for (s, sentence) in sentences.iter().enumerate() {
+        let here: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == s).collect();
+        let actors: Vec<usize> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence == s)
+            .filter_map(|(m, _)| resolved.of_mention[m])
+            .collect();
+        for k in 1..sentence.lower.len() {
+            if !sentence.is(List::Retaliation, k)
+                || sentence.lower.get(k + 1).is_some_and(|_| sentence.is(List::RetaliationAgainst, k + 1))
+                || here.iter().any(|m| m.tokens.contains(&k) || (k + 1..=k + 3).contains(&m.tokens.start))
+            {
+                continue;
+            }
+            let attack = facts
+                .iter()
+                .filter(|f| f.sentence <= s && f.relation == Relation::Attacks && f.is_asserted())
+                .filter(|f| actors.contains(&f.object))
+                .max_by_key(|f| f.sentence);
+            if let Some(f) = attack {
+                found.push((s, k, f.subject, Some(f.object)));
             }
         }
     }

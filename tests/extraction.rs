@@ -941,3 +941,24 @@ fn a_span_between_two_years_dates_the_event_by_neither_end() {
         assert!(!matches!(date.as_deref(), Some("2003" | "2007" | "2010")), "{text}: {date:?}");
     }
 }
+
+#[test]
+fn particles_in_lower_case_open_the_surname_they_belong_to() {
+    // Without "von der" in the mention, "com von der Leyen" leaves two words between the
+    // cue and its object, and no meeting is read.
+    let pt = extractor().extract(&article(
+        "A presidente da Comissão Europeia, Ursula von der Leyen, chegou a Berlim. O chanceler alemão, Olaf Scholz, \
+         reuniu-se com von der Leyen na sexta-feira.",
+        Lang::Pt,
+    ));
+    assert!(asserts(&pt, "Olaf Scholz meetsWith Ursula von der Leyen"), "{:?}", triples(&pt));
+    let en = extractor().extract(&article(
+        "European Commission President Ursula von der Leyen arrived in Berlin. Chancellor Olaf Scholz met von der \
+         Leyen on Friday.",
+        Lang::En,
+    ));
+    assert!(asserts(&en, "Olaf Scholz meetsWith Ursula von der Leyen"), "{:?}", triples(&en));
+    // "van" alone opens no name: the vehicle's make stays the company it names.
+    let van = extractor().extract(&article("A polícia apreendeu uma van Volkswagen em Curitiba.", Lang::Pt));
+    assert!(van.entities.iter().all(|e| !e.label.to_lowercase().starts_with("van ")), "{:?}", van.entities);
+}
