@@ -309,6 +309,7 @@ word_lists! {
     RangeJoins = "range_joins",
     RangeOpeners = "range_openers",
     Reasons = "reasons",
+    Settling = "settling",
     Relatives = "relatives",
     ReportedJoiners = "reported_joiners",
     ReportedModals = "reported_modals",

@@ -879,7 +879,11 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             && sentence.original[k - 1].chars().next().is_some_and(char::is_lowercase)
             && sentence.original.get(k + 1).is_some_and(|w| is_capitalised(w));
         let sentence_initial = k == 0 || !is_capitalised(sentence.original[k - 1]);
-        let capitalised_function_word = sentence.is(List::Function, k) && sentence_initial && !opens_name;
+        // So is an adverb by its ending, which opens many sentences: "Posteriormente, o ministro…".
+        let capitalised_function_word = (sentence.is(List::Function, k)
+            || lex.ends_with("adverb_endings", lower.as_str()))
+            && sentence_initial
+            && !opens_name;
         // A currency's letters before its sign are no name: "R$ 6 milhões", "US$ 20".
         let currency = sentence.original.get(k + 1).is_some_and(|w| *w == "$");
         !currency

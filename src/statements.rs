@@ -452,6 +452,14 @@ fn cue_facts(
                         {
                             continue;
                         }
+                        // "chegou ao Brasil em 2004 para morar com os pais", "arrived in Britain to
+                        // study": someone coming to live, work or study moves there, and visits nothing
+                        // (a word of `settling` after the cue).
+                        if relation == Relation::Visits
+                            && (cue_token + 1..sentence.lower.len()).any(|k| sentence.is(List::Settling, k))
+                        {
+                            continue;
+                        }
                         // "falou sobre o relacionamento com a X", "spoke of his ties with X": the
                         // "com"/"with" is the noun's, and the talk is about X, not with X.
                         if relation == Relation::MeetsWith && ties_before(sentence, cue_token, mentions[b].tokens.start)

@@ -723,7 +723,7 @@ fn a_meeting_or_visit_still_to_come_is_only_announced() {
     // hedged; what happened stays asserted.
     check("planned-en", Lang::En);
     check("planned-pt", Lang::Pt);
-    for (name, lang, planned) in [("planned-en", Lang::En, 4), ("planned-pt", Lang::Pt, 6)] {
+    for (name, lang, planned) in [("planned-en", Lang::En, 6), ("planned-pt", Lang::Pt, 8)] {
         let ex = extract_named(name, lang);
         let hedged = ex
             .facts
@@ -940,4 +940,31 @@ fn a_span_between_two_years_dates_the_event_by_neither_end() {
         let date = criticism_date(text, lang);
         assert!(!matches!(date.as_deref(), Some("2003" | "2007" | "2010")), "{text}: {date:?}");
     }
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_nobody() {
+    // "Posteriormente, o ministro…", "Finally, the minister…": a capitalised adverb before its
+    // comma names no one; a name ending like one ("Kelly, the envoy, …") still does.
+    let people = |text: &str, lang: Lang| -> Vec<String> {
+        let ex = extractor().extract(&article(text, lang));
+        ex.entities.iter().filter(|e| e.kind == newsgraph::gazetteer::Kind::Person).map(|e| e.label.clone()).collect()
+    };
+    for (text, lang) in [
+        ("Posteriormente, o ministro criticou a Rússia.", Lang::Pt),
+        ("Inicialmente, a Ucrânia recusou o plano.", Lang::Pt),
+        ("Finally, the minister criticised Russia.", Lang::En),
+        ("Subsequently, the minister criticised Russia.", Lang::En),
+    ] {
+        assert_eq!(people(text, lang), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(people("Kelly, the envoy, met the minister.", Lang::En), vec!["Kelly".to_string()]);
+}
+
+#[test]
+fn coming_to_live_or_study_is_no_visit() {
+    // "chegou a Portugal em 2009 para estudar", "arrived in Britain to study medicine": a move;
+    // a president arriving for a visit still visits.
+    check("settling-pt", Lang::Pt);
+    check("settling-en", Lang::En);
 }
