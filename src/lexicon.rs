@@ -274,6 +274,7 @@ word_lists! {
     Earlier = "earlier",
     Eve = "eve",
     EventHeads = "event_heads",
+    FigurativeAttacks = "figurative_attacks",
     Fixtures = "fixtures",
     Former = "former",
     Function = "function",

@@ -978,7 +978,10 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         let body = (start..end).any(|t| org_head(&sentence.lower[t]));
         // A portfolio written before its title is no name either, nor is a "Former" that
         // opens it: "Former Health Secretary X", "Home Secretary X".
-        if !body && end < n && title[end] && portfolio_before_title(sentence, start..end) {
+        // Even one whose words name a body: a minister's "Armed Forces" ("Armed Forces Minister X")
+        // is his portfolio, not a body he serves in, where "Armed Forces chief X" commands one.
+        let member_post = || role_at(sentence, end, lex).is_some_and(|(_, kind)| kind == RoleKind::Member);
+        if (!body || member_post()) && end < n && title[end] && portfolio_before_title(sentence, start..end) {
             continue;
         }
         if !body && after_title(start, &title, known, &portfolios, sentence) {

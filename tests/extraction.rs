@@ -968,3 +968,23 @@ fn coming_to_live_or_study_is_no_visit() {
     check("settling-pt", Lang::Pt);
     check("settling-en", Lang::En);
 }
+
+#[test]
+fn the_evidence_of_a_long_sentence_is_the_part_around_its_match() {
+    // A transcript with no full stop is one long "sentence": its fact's evidence is the words
+    // around the cue, not the whole run; a sentence of ordinary length is its own evidence.
+    let long = "SONORA 1 JOÃO Isto é um longo depoimento sobre muitas coisas que aconteceram nos últimos anos no \
+                país e na região, com muitas palavras que não dizem nada de importante para a questão em causa, \
+                a economia, o emprego, a saúde, a educação e tudo o mais que se discute todos os dias nas \
+                televisões e nos jornais SONORA 2 MARIA Ontem o Chile acusou o Peru de espionagem e a conversa \
+                continuou por muito tempo sem que ninguém soubesse bem o que dizer sobre o assunto e sobre as \
+                consequências para a região e para o mundo inteiro nos próximos meses e anos";
+    let ex = extractor().extract(&article(long, Lang::Pt));
+    let fact = ex.facts.iter().find(|f| f.relation.local_name() == "accuses").expect("Chile accuses Peru");
+    let evidence = &long[fact.evidence.clone().expect("a long sentence's evidence is cut")];
+    assert!(evidence.contains("o Chile acusou o Peru"), "{evidence}");
+    assert!(!evidence.contains("SONORA 1") && evidence.len() < 400, "{evidence}");
+    let short = "Ontem o Chile acusou o Peru de espionagem.";
+    let ex = extractor().extract(&article(short, Lang::Pt));
+    assert!(ex.facts.iter().all(|f| f.evidence.is_none()), "a short sentence is its own evidence");
+}
