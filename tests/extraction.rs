@@ -988,3 +988,15 @@ fn the_evidence_of_a_long_sentence_is_the_part_around_its_match() {
     let ex = extractor().extract(&article(short, Lang::Pt));
     assert!(ex.facts.iter().all(|f| f.evidence.is_none()), "a short sentence is its own evidence");
 }
+
+#[test]
+fn a_person_is_labelled_by_the_plain_name_the_story_writes_most() {
+    // "Zé Celsooo!" once beside "Zé Celso" twice: the label is the plain one, though longer
+    // spellings of the same key used to win.
+    let label = |text: &str, key: &str| -> Vec<String> {
+        let ex = extractor().extract(&article(text, Lang::Pt));
+        ex.entities.iter().filter(|e| e.label.contains(key)).map(|e| e.label.clone()).collect()
+    };
+    let text = "Zé Celso criticou Rui Costa. A plateia gritou: Zé Celsooo! Depois, Zé Celso acusou Rui Costa.";
+    assert_eq!(label(text, "Zé"), vec!["Zé Celso".to_string()]);
+}
