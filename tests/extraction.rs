@@ -723,7 +723,7 @@ fn a_meeting_or_visit_still_to_come_is_only_announced() {
     // hedged; what happened stays asserted.
     check("planned-en", Lang::En);
     check("planned-pt", Lang::Pt);
-    for (name, lang, planned) in [("planned-en", Lang::En, 6), ("planned-pt", Lang::Pt, 8)] {
+    for (name, lang, planned) in [("planned-en", Lang::En, 6), ("planned-pt", Lang::Pt, 9)] {
         let ex = extract_named(name, lang);
         let hedged = ex
             .facts
