@@ -333,7 +333,39 @@ pub fn resolve(
             }
         }
     }
+    plainest_labels(mentions, &mut r);
     r
+}
+
+/// The label of a person found by pattern: of its fullest names (as many words as the
+/// longest), the one the article writes most often, the first on a tie. "Zé Celso", written
+/// thirteen times, not the "Zé Celsooo" of one exclamation, which is longer.
+fn plainest_labels(mentions: &[Mention], r: &mut Resolved) {
+    let words = |name: &str| name.split_whitespace().count();
+    for id in 0..r.entities.len() {
+        let e = &r.entities[id];
+        if e.known.is_some() || e.kind != Kind::Person || e.aliases.is_empty() {
+            continue;
+        }
+        let written = |name: &str| {
+            mentions
+                .iter()
+                .zip(&r.of_mention)
+                .filter(|(m, of)| **of == Some(id) && matches!(&m.referent, Referent::Person(t) if t == name))
+                .count()
+        };
+        let mut best = (written(&e.label), None);
+        for (a, alias) in e.aliases.iter().enumerate() {
+            let n = written(alias);
+            if words(alias) == words(&e.label) && n > best.0 {
+                best = (n, Some(a));
+            }
+        }
+        if let (_, Some(a)) = best {
+            let e = &mut r.entities[id];
+            std::mem::swap(&mut e.label, &mut e.aliases[a]);
+        }
+    }
 }
 
 /// Whether a gazetteer place is the capital of its country.

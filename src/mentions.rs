@@ -887,7 +887,11 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             && sentence.original[k - 1].chars().next().is_some_and(char::is_lowercase)
             && sentence.original.get(k + 1).is_some_and(|w| is_capitalised(w));
         let sentence_initial = k == 0 || !is_capitalised(sentence.original[k - 1]);
-        let capitalised_function_word = sentence.is(List::Function, k) && sentence_initial && !opens_name;
+        // So is an adverb by its ending, which opens many sentences: "Posteriormente, o ministro…".
+        let capitalised_function_word = (sentence.is(List::Function, k)
+            || lex.ends_with("adverb_endings", lower.as_str()))
+            && sentence_initial
+            && !opens_name;
         // A currency's letters before its sign are no name: "R$ 6 milhões", "US$ 20".
         let currency = sentence.original.get(k + 1).is_some_and(|w| *w == "$");
         !currency
@@ -991,7 +995,10 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         let body = (start..end).any(|t| org_head(&sentence.lower[t]));
         // A portfolio written before its title is no name either, nor is a "Former" that
         // opens it: "Former Health Secretary X", "Home Secretary X".
-        if !body && end < n && title[end] && portfolio_before_title(sentence, start..end) {
+        // Even one whose words name a body: a minister's "Armed Forces" ("Armed Forces Minister X")
+        // is his portfolio, not a body he serves in, where "Armed Forces chief X" commands one.
+        let member_post = || role_at(sentence, end, lex).is_some_and(|(_, kind)| kind == RoleKind::Member);
+        if (!body || member_post()) && end < n && title[end] && portfolio_before_title(sentence, start..end) {
             continue;
         }
         if !body && after_title(start, &title, known, &portfolios, sentence) {

@@ -56,6 +56,10 @@ pub struct Fact {
     pub source: Option<usize>,
     /// The sentence it comes from.
     pub sentence: usize,
+    /// The part of a long sentence around the words matched (a byte range of the text), the
+    /// evidence where the whole would bury them ("SONORA … Aécio acusou …" in a transcript
+    /// with no full stop); none: the whole sentence is.
+    pub evidence: Option<Range<usize>>,
     /// The rule or knowledge that gave it.
     pub cue: String,
     /// The words the rule matched.
@@ -432,7 +436,22 @@ fn cue_facts(
                         let words_only = rule.relation == Relation::Attacks
                             && (verbal(sentence, lex, cue_token, &mentions[b])
                                 || (entity(a).is_some_and(|e| unarmed(&ents[e], gaz))
-                                    && attack_of_words(sentence, lex, cue_token, mentions[b].tokens.start)));
+                                    && attack_of(
+                                        sentence,
+                                        lex,
+                                        List::WordAttacks,
+                                        cue_token,
+                                        mentions[b].tokens.start,
+                                    )));
+                        // "a delação que atinge o presidente", "the scandal that hit the minister": a
+                        // word of `figurative_attacks` said of someone who bears no arms, with no weapon
+                        // in the sentence, affects, and neither attacks nor criticises.
+                        if rule.relation == Relation::Attacks
+                            && entity(a).is_some_and(|e| unarmed(&ents[e], gaz))
+                            && attack_of(sentence, lex, List::FigurativeAttacks, cue_token, mentions[b].tokens.start)
+                        {
+                            continue;
+                        }
                         let relation = if words_only { Relation::Criticizes } else { rule.relation };
                         // A deed's noun is its doer only as what is judged: "called the strikes
                         // a heinous act" criticises the attacker, "the strikes, which X called
@@ -474,6 +493,14 @@ fn cue_facts(
                         // a sentence about a game play it, and meet, fight or visit no one.
                         if matches!(relation, Relation::MeetsWith | Relation::Attacks | Relation::Visits)
                             && (0..sentence.lower.len()).any(|k| sentence.is(List::Fixtures, k))
+                        {
+                            continue;
+                        }
+                        // "chegou ao Brasil em 2004 para morar com os pais", "arrived in Britain to
+                        // study": someone coming to live, work or study moves there, and visits nothing
+                        // (a word of `settling` after the cue).
+                        if relation == Relation::Visits
+                            && (cue_token + 1..sentence.lower.len()).any(|k| sentence.is(List::Settling, k))
                         {
                             continue;
                         }
@@ -591,6 +618,7 @@ fn cue_facts(
                                 .filter(|&p| p != ob || relation != Relation::Visits),
                             source: source.and_then(entity),
                             sentence: s,
+                            evidence: evidence_around(sentence, token_span),
                             cue: rule.pattern.clone(),
                             matched: matched.clone(),
                         });
@@ -885,13 +913,12 @@ fn unarmed(entity: &Entity, gaz: &Gazetteer) -> bool {
     }
 }
 
-/// Whether an attack cue may be one of words: a word of `word_attacks` ("atacou", "attacked",
-/// "em guerra contra") from the cue to its object, and no word of `arms` ("mísseis",
-/// "troops") anywhere in the sentence.
-fn attack_of_words(sentence: &Sentence<'_>, lex: &Lexicon, cue: usize, object: usize) -> bool {
+/// Whether an attack cue may be no attack: a word of `list` (`word_attacks`: "atacou",
+/// "attacked", "em guerra contra"; `figurative_attacks`: "atinge") from the cue to its object,
+/// and no word of `arms` ("mísseis", "troops") anywhere in the sentence.
+fn attack_of(sentence: &Sentence<'_>, lex: &Lexicon, list: List, cue: usize, object: usize) -> bool {
     let words = &sentence.lower;
-    (cue..object.min(words.len())).any(|k| sentence.is(List::WordAttacks, k))
-        && !words.iter().any(|w| lex.is(List::Arms, w))
+    (cue..object.min(words.len())).any(|k| sentence.is(list, k)) && !words.iter().any(|w| lex.is(List::Arms, w))
 }
 
 /// A claim reported by others and denied by its actor next to it is only alleged: in
@@ -1947,9 +1974,40 @@ fn structural(relation: Relation, subject: usize, object: usize, sentence: usize
         place: None,
         source: None,
         sentence,
+        evidence: None,
         cue: cue.to_string(),
         matched,
     }
+}
+
+/// A sentence longer than this (bytes) is cut around its match for evidence.
+const EVIDENCE_MAX: usize = 400;
+/// How far (bytes) the evidence of a long sentence reaches on each side of the match.
+const EVIDENCE_SIDE: usize = 150;
+
+/// The evidence of a match in a long sentence: the match and the words around it, out to a
+/// mark that ends a clause (". ; : ! ?" or a dash) or [`EVIDENCE_SIDE`] bytes on each side,
+/// whichever is nearer. None when the sentence is short enough to be the evidence itself.
+fn evidence_around(sentence: &Sentence<'_>, (start, end): (usize, usize)) -> Option<Range<usize>> {
+    let tokens = &sentence.tokens;
+    let (first, last) = (tokens.first()?, tokens.last()?);
+    if last.span.end - first.span.start <= EVIDENCE_MAX || start >= end || end > tokens.len() {
+        return None;
+    }
+    let stop = |k: usize| matches!(sentence.lower[k].as_str(), "." | ";" | ":" | "!" | "?" | "—" | "–");
+    let (from, to) = (tokens[start].span.start, tokens[end - 1].span.end);
+    let mut lo = start;
+    while lo > 0 && !stop(lo - 1) && from - tokens[lo - 1].span.start <= EVIDENCE_SIDE {
+        lo -= 1;
+    }
+    let mut hi = end;
+    while hi < tokens.len() && tokens[hi].span.end - to <= EVIDENCE_SIDE {
+        hi += 1;
+        if stop(hi - 1) {
+            break;
+        }
+    }
+    Some(tokens[lo].span.start..tokens[hi - 1].span.end)
 }
 
 /// leaderOf, memberOf and affiliatedWith from the roles that introduce people, and
@@ -2143,6 +2201,7 @@ fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
                 // A body sentence is better evidence than the headline's shorthand.
                 if g.sentence == 0 && f.sentence != 0 {
                     g.sentence = f.sentence;
+                    g.evidence = f.evidence.clone();
                     g.cue = f.cue.clone();
                     g.matched = f.matched.clone();
                 }

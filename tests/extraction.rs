@@ -723,7 +723,7 @@ fn a_meeting_or_visit_still_to_come_is_only_announced() {
     // hedged; what happened stays asserted.
     check("planned-en", Lang::En);
     check("planned-pt", Lang::Pt);
-    for (name, lang, planned) in [("planned-en", Lang::En, 4), ("planned-pt", Lang::Pt, 6)] {
+    for (name, lang, planned) in [("planned-en", Lang::En, 6), ("planned-pt", Lang::Pt, 9)] {
         let ex = extract_named(name, lang);
         let hedged = ex
             .facts
@@ -961,4 +961,63 @@ fn particles_in_lower_case_open_the_surname_they_belong_to() {
     // "van" alone opens no name: the vehicle's make stays the company it names.
     let van = extractor().extract(&article("A polícia apreendeu uma van Volkswagen em Curitiba.", Lang::Pt));
     assert!(van.entities.iter().all(|e| !e.label.to_lowercase().starts_with("van ")), "{:?}", van.entities);
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_nobody() {
+    // "Posteriormente, o ministro…", "Finally, the minister…": a capitalised adverb before its
+    // comma names no one; a name ending like one ("Kelly, the envoy, …") still does.
+    let people = |text: &str, lang: Lang| -> Vec<String> {
+        let ex = extractor().extract(&article(text, lang));
+        ex.entities.iter().filter(|e| e.kind == newsgraph::gazetteer::Kind::Person).map(|e| e.label.clone()).collect()
+    };
+    for (text, lang) in [
+        ("Posteriormente, o ministro criticou a Rússia.", Lang::Pt),
+        ("Inicialmente, a Ucrânia recusou o plano.", Lang::Pt),
+        ("Finally, the minister criticised Russia.", Lang::En),
+        ("Subsequently, the minister criticised Russia.", Lang::En),
+    ] {
+        assert_eq!(people(text, lang), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(people("Kelly, the envoy, met the minister.", Lang::En), vec!["Kelly".to_string()]);
+}
+
+#[test]
+fn coming_to_live_or_study_is_no_visit() {
+    // "chegou a Portugal em 2009 para estudar", "arrived in Britain to study medicine": a move;
+    // a president arriving for a visit still visits.
+    check("settling-pt", Lang::Pt);
+    check("settling-en", Lang::En);
+}
+
+#[test]
+fn the_evidence_of_a_long_sentence_is_the_part_around_its_match() {
+    // A transcript with no full stop is one long "sentence": its fact's evidence is the words
+    // around the cue, not the whole run; a sentence of ordinary length is its own evidence.
+    let long = "SONORA 1 JOÃO Isto é um longo depoimento sobre muitas coisas que aconteceram nos últimos anos no \
+                país e na região, com muitas palavras que não dizem nada de importante para a questão em causa, \
+                a economia, o emprego, a saúde, a educação e tudo o mais que se discute todos os dias nas \
+                televisões e nos jornais SONORA 2 MARIA Ontem o Chile acusou o Peru de espionagem e a conversa \
+                continuou por muito tempo sem que ninguém soubesse bem o que dizer sobre o assunto e sobre as \
+                consequências para a região e para o mundo inteiro nos próximos meses e anos";
+    let ex = extractor().extract(&article(long, Lang::Pt));
+    let fact = ex.facts.iter().find(|f| f.relation.local_name() == "accuses").expect("Chile accuses Peru");
+    let evidence = &long[fact.evidence.clone().expect("a long sentence's evidence is cut")];
+    assert!(evidence.contains("o Chile acusou o Peru"), "{evidence}");
+    assert!(!evidence.contains("SONORA 1") && evidence.len() < 400, "{evidence}");
+    let short = "Ontem o Chile acusou o Peru de espionagem.";
+    let ex = extractor().extract(&article(short, Lang::Pt));
+    assert!(ex.facts.iter().all(|f| f.evidence.is_none()), "a short sentence is its own evidence");
+}
+
+#[test]
+fn a_person_is_labelled_by_the_plain_name_the_story_writes_most() {
+    // "Zé Celsooo!" once beside "Zé Celso" twice: the label is the plain one, though longer
+    // spellings of the same key used to win.
+    let label = |text: &str, key: &str| -> Vec<String> {
+        let ex = extractor().extract(&article(text, Lang::Pt));
+        ex.entities.iter().filter(|e| e.label.contains(key)).map(|e| e.label.clone()).collect()
+    };
+    let text = "Zé Celso criticou Rui Costa. A plateia gritou: Zé Celsooo! Depois, Zé Celso acusou Rui Costa.";
+    assert_eq!(label(text, "Zé"), vec!["Zé Celso".to_string()]);
 }
