@@ -238,6 +238,7 @@ word_lists! {
     AliasAdverbs = "alias_adverbs",
     AliasJoiners = "alias_joiners",
     AliasVerbs = "alias_verbs",
+    AnaphorAdjectives = "anaphor_adjectives",
     AnaphorDets = "anaphor_dets",
     AppositiveOpeners = "appositive_openers",
     ArmedAnaphors = "armed_anaphors",

@@ -1391,6 +1391,22 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         }
         j
     };
+    // A series of predicates: "⟨A⟩ manifestou apoio a ⟨B⟩ , classificou as sanções de ⟨C⟩ como
+    // ilegais e advertiu…", "⟨A⟩ condemned ⟨B⟩ , accused ⟨C⟩ and called…". A predicate after a
+    // bare comma (at `j` in `reduced`) is the first subject's too when its verb ends as the
+    // first one (at `first`) does and a coordinator before the next clause break closes the
+    // series with another predicate.
+    let ending = |r: usize| word(r).map(|w| w.chars().rev().take(2).collect::<String>());
+    let in_series = |j: usize, first: usize| {
+        let like_first = |r: usize| predicate(r) && !role_word(r) && ending(r) == ending(reduced[first]);
+        reduced.get(j).is_some_and(|&r| like_first(r))
+            && (j + 1..reduced.len())
+                .take_while(|&c| !word(reduced[c]).is_some_and(|w| lex.is(List::ClauseBreaks, w)))
+                .any(|c| {
+                    word(reduced[c]).is_some_and(|w| lex.is(List::Coordinators, w))
+                        && reduced.get(past_adjuncts(c + 1)).is_some_and(|&r| predicate(r))
+                })
+    };
     let mut out = vec![whole];
     // The subject: the first actor a predicate follows, past adverbs and a negation ("⟨A⟩
     // não assinou a declaração , o que motivou…", "⟨A⟩ também vetou…").
@@ -1468,7 +1484,8 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                 }
             } else if w == Some(",")
                 && (participle(reduced[k + 1])
-                    || matches!(items[reduced[k + 1]], Item::Word(t) if summarises(sentence, lex, t)))
+                    || matches!(items[reduced[k + 1]], Item::Word(t) if summarises(sentence, lex, t))
+                    || in_series(k + 1, verb))
             {
                 out.push(reduced[start..=p].iter().chain(&reduced[k + 1..]).copied().collect());
             }
