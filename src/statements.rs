@@ -1435,6 +1435,13 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         else {
             continue;
         };
+        // Only a subject that opens its clause leads a series of predicates: not one after a
+        // preposition ("growth in ⟨US⟩ carbonated drinks , led by ⟨X⟩ and …") nor one in a
+        // clause a word of `clause_openers` opened ("quando a ⟨Ucrânia⟩ tentou … , anexou … e").
+        let opened = (start..p).any(|q| word(reduced[q]).is_some_and(|w| lex.is(List::ClauseOpeners, w)));
+        let after_preposition = p > start
+            && word(reduced[p - 1]).is_some_and(|w| lex.is(List::ListRepeats, w) || lex.is(List::Locative, w));
+        let series_subject = !opened && !after_preposition;
         let mut k = verb + 1;
         // Inside a clause the first predicate opens ("⟨A⟩ informou que os mísseis caíram
         // no mar e apresentou um protesto a ⟨B⟩"), a predicate joined by "e" is still the
@@ -1485,7 +1492,7 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
             } else if w == Some(",")
                 && (participle(reduced[k + 1])
                     || matches!(items[reduced[k + 1]], Item::Word(t) if summarises(sentence, lex, t))
-                    || in_series(k + 1, verb))
+                    || (series_subject && in_series(k + 1, verb)))
             {
                 out.push(reduced[start..=p].iter().chain(&reduced[k + 1..]).copied().collect());
             }
