@@ -522,8 +522,12 @@ fn nominal_anaphora(
     for k in 1..n {
         let kinds: Vec<&str> =
             ANAPHOR_KINDS.iter().filter(|(list, _)| sentence.is(*list, k)).map(|&(_, kind)| kind).collect();
+        // A word of `anaphor_adjectives` may stand next to the noun: "pela organização regional",
+        // "the regional bloc" (it sets the organisation apart from no other).
+        let adjective_before = k >= 2 && sentence.is(List::AnaphorAdjectives, k - 1);
+        let det = if adjective_before { k - 2 } else { k - 1 };
         if kinds.is_empty()
-            || !sentence.is(List::AnaphorDets, k - 1)
+            || !sentence.is(List::AnaphorDets, det)
             || mentions[first..len].iter().any(|m| m.tokens.contains(&k) || m.tokens.start == k + 1)
         {
             continue;
@@ -539,7 +543,9 @@ fn nominal_anaphora(
             && !lex.is(List::ComplementPreps, next)
             && sentence.original.get(k + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
             && lex.role_at(&sentence.lower[k + 1..]).is_none();
-        if !(free_after(sentence, k, lex) || verb_after) {
+        let adjective_after = sentence.lower.get(k + 1).is_some_and(|w| lex.is(List::AnaphorAdjectives, w))
+            && free_after(sentence, k + 1, lex);
+        if !(free_after(sentence, k, lex) || verb_after || adjective_after) {
             continue;
         }
         let fits = |m: &Mention| kind_of(m).is_some_and(|kind| kinds.contains(&kind));
@@ -570,7 +576,10 @@ fn nominal_anaphora(
             subject.unwrap_or(last)
         };
         let referent = antecedent.referent.clone();
-        mentions.push(run_mention(s, sentence, k..k + 1, referent));
+        // "the ⟨regional bloc⟩": the adjective before the noun is the mention's, so that the
+        // article stands right before it.
+        let from = if adjective_before { k - 1 } else { k };
+        mentions.push(run_mention(s, sentence, from..k + 1, referent));
     }
 }
 

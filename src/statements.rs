@@ -74,7 +74,7 @@ impl Fact {
 }
 
 /// An item of an encoded sentence: a word or a group of actor mentions.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Item {
     Word(usize),
     Group(Vec<usize>),
@@ -286,9 +286,23 @@ fn cue_facts(
         let neutral: Vec<Range<usize>> =
             relatives.iter().cloned().chain(dates.iter().map(|t| t.start..t.end)).collect();
         let in_neutral = token_counts(&neutral, sentence.lower.len());
-        let clauses = relative_spans(&items, sentence, lex);
-        for reading in readings(&items, sentence, lex) {
-            let (encoded, offsets) = render(&items, &reading, sentence);
+        // The sentence's items, and those with a body named by its leaders and their places read
+        // as the list of the places ("os regimes liderados pelo ⟨X⟩ , no ⟨A⟩ , e pelo ⟨Y⟩ , no
+        // ⟨B⟩ , avisaram" → "⟨A, B⟩ avisaram"): a fact read there is the list's only.
+        let kind = |m: usize| entity(m).map(|e| ents[e].kind);
+        let led = led_places(&items, sentence, &kind);
+        let variants: Vec<_> = std::iter::once((items, None))
+            .chain(led.map(|(items, list)| (items, Some(list))))
+            .map(|(items, list)| {
+                let clauses = relative_spans(&items, sentence, lex);
+                (items, list, clauses)
+            })
+            .collect();
+        let read = variants.iter().flat_map(|(items, list, clauses)| {
+            readings(items, sentence, lex).into_iter().map(move |reading| (&items[..], *list, clauses, reading))
+        });
+        for (items, led_list, clauses, reading) in read {
+            let (encoded, offsets) = render(items, &reading, sentence);
             let candidates = lex.prefilter.candidates(&encoded, &mut seen);
             let split = crate::lexicon::Encoded::new(&encoded);
             for rule in candidates.into_iter().map(|r| &lex.rules[r]) {
@@ -316,6 +330,9 @@ fn cue_facts(
                     // An actor inside a relative clause is not the subject of what follows the
                     // clause: "⟨X⟩ , who replaced ⟨Y⟩ , met ⟨Z⟩" is X's meeting, not Y's.
                     let subject_item = caps.name("s").map(|g| item_at(g.start()));
+                    if led_list.is_some() && subject_item != led_list {
+                        continue;
+                    }
                     if subject_item.is_some_and(|si| {
                         clauses.iter().any(|&(open, close)| open < si && si < close && last_item > close)
                     }) {
@@ -352,12 +369,12 @@ fn cue_facts(
                     if embedded {
                         continue;
                     }
-                    let token_span = item_tokens(&items, mentions, first_item, last_item);
+                    let token_span = item_tokens(items, mentions, first_item, last_item);
                     // Negation and hedging stand before the cue word ("não enviou", "may send",
                     // "accused X of sending"), in the eight tokens before it.
                     let cue_token = caps.name("cue").map_or(token_span.0, |c| {
                         let item = item_at(c.start());
-                        item_tokens(&items, mentions, item, item).0
+                        item_tokens(items, mentions, item, item).0
                     });
                     let (polarity, modality) =
                         factuality(sentence, lex, cue_token.saturating_sub(8), cue_token, &names, &dates);
@@ -373,7 +390,7 @@ fn cue_facts(
                     // still Sunday's.
                     let left_out: Vec<(usize, usize)> = (at(whole.start() + 1)..at(whole.end()).saturating_sub(1))
                         .filter(|&q| reading[q + 1] > reading[q] + 1)
-                        .map(|q| item_tokens(&items, mentions, reading[q] + 1, reading[q + 1] - 1))
+                        .map(|q| item_tokens(items, mentions, reading[q] + 1, reading[q + 1] - 1))
                         .collect();
                     let first_predicate = |k: usize| {
                         left_out.iter().any(|&(from, to)| {
@@ -551,7 +568,9 @@ fn cue_facts(
                             }
                             if relation != Relation::Visits {
                                 // The country is the other side only when the article names it.
-                                let Some(country) = ents.iter().position(|e| e.known == Some(host)) else { continue };
+                                let Some(country) = ents.iter().position(|e| e.known == Some(host)) else {
+                                    continue;
+                                };
                                 ob = country;
                                 place = Some(city);
                             }
@@ -1126,6 +1145,81 @@ fn encode(
     items
 }
 
+/// A body named by who leads it where, in the items of a sentence: an article maybe, a noun of
+/// `led_bodies` ("regimes", "governo"), a word of `led_by` ("liderados"), then for each leader a
+/// word of `led_agents` ("pelo"; after the first one also left out), at most three words (a
+/// title), the person, a comma maybe, a locative word and the place ("no ⟨Mali⟩"), joined by a
+/// coordinator, and a lower-case word (the verb) after the last place and its comma. The
+/// places' actors are what acts: returns the items with the phrase one list of the places, and
+/// that list's index.
+fn led_places(
+    items: &[Item],
+    sentence: &Sentence<'_>,
+    kind: &dyn Fn(usize) -> Option<Kind>,
+) -> Option<(Vec<Item>, usize)> {
+    let word = |i: usize| match items.get(i) {
+        Some(Item::Word(w)) => Some(*w),
+        _ => None,
+    };
+    let is = |list: List, i: usize| word(i).is_some_and(|w| sentence.is(list, w));
+    let text = |i: usize| word(i).map(|w| sentence.lower[w].as_str());
+    let all = |i: usize, ok: &dyn Fn(Kind) -> bool| matches!(items.get(i), Some(Item::Group(g)) if g.iter().all(|&m| kind(m).is_some_and(ok)));
+    let people = |i: usize| all(i, &|k| k == Kind::Person);
+    let place = |i: usize| all(i, &|k| matches!(k, Kind::Country | Kind::Place));
+    for start in (0..items.len()).filter(|&i| is(List::LedBodies, i)) {
+        let mut j = start + 1;
+        if text(j) == Some(",") {
+            j += 1;
+        }
+        if !is(List::LedBy, j) {
+            continue;
+        }
+        j += 1;
+        let mut places = Vec::new();
+        loop {
+            if is(List::LedAgents, j) {
+                j += 1;
+            } else if places.is_empty() {
+                break;
+            }
+            let title = (j..j + 3).take_while(|&i| word(i).is_some_and(|w| lower_content_word(sentence, w))).count();
+            j += title;
+            if !people(j) {
+                break;
+            }
+            j += 1;
+            if text(j) == Some(",") {
+                j += 1;
+            }
+            if !(is(List::Locative, j) && place(j + 1)) {
+                break;
+            }
+            if let Some(Item::Group(g)) = items.get(j + 1) {
+                places.extend(g.iter().copied());
+            }
+            j += 2;
+            let comma = usize::from(text(j) == Some(","));
+            if is(List::Coordinators, j + comma) {
+                j += comma + 1;
+                continue;
+            }
+            j += comma;
+            break;
+        }
+        let verb_after =
+            word(j).is_some_and(|w| lower_content_word(sentence, w) && !sentence.is(List::Coordinators, w));
+        if places.is_empty() || !verb_after {
+            continue;
+        }
+        let from = if start > 0 && is(List::Determiners, start - 1) { start - 1 } else { start };
+        let mut out: Vec<Item> = items[..from].to_vec();
+        out.push(Item::Group(places));
+        out.extend_from_slice(&items[j..]);
+        return Some((out, from));
+    }
+    None
+}
+
 /// Whether a word or two of `penalty` come after the cue word: "condenou X a nove anos de
 /// prisão", "condenado pelos crimes de corrupção" (a conviction; "classificou o ataque de crime
 /// hediondo" is none).
@@ -1394,6 +1488,22 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         }
         j
     };
+    // A series of predicates: "⟨A⟩ manifestou apoio a ⟨B⟩ , classificou as sanções de ⟨C⟩ como
+    // ilegais e advertiu…", "⟨A⟩ condemned ⟨B⟩ , accused ⟨C⟩ and called…". A predicate after a
+    // bare comma (at `j` in `reduced`) is the first subject's too when its verb ends as the
+    // first one (at `first`) does and a coordinator before the next clause break closes the
+    // series with another predicate.
+    let ending = |r: usize| word(r).map(|w| w.chars().rev().take(2).collect::<String>());
+    let in_series = |j: usize, first: usize| {
+        let like_first = |r: usize| predicate(r) && !role_word(r) && ending(r) == ending(reduced[first]);
+        reduced.get(j).is_some_and(|&r| like_first(r))
+            && (j + 1..reduced.len())
+                .take_while(|&c| !word(reduced[c]).is_some_and(|w| lex.is(List::ClauseBreaks, w)))
+                .any(|c| {
+                    word(reduced[c]).is_some_and(|w| lex.is(List::Coordinators, w))
+                        && reduced.get(past_adjuncts(c + 1)).is_some_and(|&r| predicate(r))
+                })
+    };
     let mut out = vec![whole];
     // The subject: the first actor a predicate follows, past adverbs and a negation ("⟨A⟩
     // não assinou a declaração , o que motivou…", "⟨A⟩ também vetou…").
@@ -1422,6 +1532,13 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         else {
             continue;
         };
+        // Only a subject that opens its clause leads a series of predicates: not one after a
+        // preposition ("growth in ⟨US⟩ carbonated drinks , led by ⟨X⟩ and …") nor one in a
+        // clause a word of `clause_openers` opened ("quando a ⟨Ucrânia⟩ tentou … , anexou … e").
+        let opened = (start..p).any(|q| word(reduced[q]).is_some_and(|w| lex.is(List::ClauseOpeners, w)));
+        let after_preposition = p > start
+            && word(reduced[p - 1]).is_some_and(|w| lex.is(List::ListRepeats, w) || lex.is(List::Locative, w));
+        let series_subject = !opened && !after_preposition;
         let mut k = verb + 1;
         // Inside a clause the first predicate opens ("⟨A⟩ informou que os mísseis caíram
         // no mar e apresentou um protesto a ⟨B⟩"), a predicate joined by "e" is still the
@@ -1471,7 +1588,8 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
                 }
             } else if w == Some(",")
                 && (participle(reduced[k + 1])
-                    || matches!(items[reduced[k + 1]], Item::Word(t) if summarises(sentence, lex, t)))
+                    || matches!(items[reduced[k + 1]], Item::Word(t) if summarises(sentence, lex, t))
+                    || (series_subject && in_series(k + 1, verb)))
             {
                 out.push(reduced[start..=p].iter().chain(&reduced[k + 1..]).copied().collect());
             }

@@ -162,6 +162,24 @@ fn descriptions_and_bare_titles_take_up_their_antecedent() {
 }
 
 #[test]
+fn a_body_named_by_its_leaders_and_their_places_is_the_places() {
+    // "os regimes liderados pelo coronel X, no Mali, e pelo capitão Y, no Burkina Faso,
+    // avisaram": Mali and Burkina Faso warned; not a body led by nobody named, nor one that is
+    // the object, nor one whose comma phrase is a date.
+    check("led-bodies-pt", Lang::Pt);
+    check("led-bodies-en", Lang::En);
+}
+
+#[test]
+fn a_predicate_in_a_series_is_the_first_subjects() {
+    // "A manifestou apoio a B, condenou C e pediu calma": A condemned C; not without the
+    // closing "e", nor a verb in another form. "pela organização regional", "the regional
+    // bloc" take up the body named before; "a organização europeia" does not.
+    check("series-pt", Lang::Pt);
+    check("series-en", Lang::En);
+}
+
+#[test]
 fn a_deed_named_by_its_noun_is_judged_as_its_doer() {
     // "condemned the strikes", "classificou a viagem de …" criticise who the article said
     // struck or travelled; "did not condemn" and "may criticise" assert nothing, and with two
