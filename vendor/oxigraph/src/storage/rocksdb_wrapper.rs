@@ -138,8 +138,6 @@ impl Db {
     // and index and filter blocks held outside any cache by each open table), so that the
     // memory no longer grows with the store. See vendor/README.md.
     const BLOCK_CACHE_SIZE: usize = 32 * 1024 * 1024;
-    // newsgraph: all memtables together (upstream: up to 6 of 128 MiB per column family).
-    const DB_WRITE_BUFFER_SIZE: usize = 32 * 1024 * 1024;
     const MINIMUM_MAX_OPEN_FILES: u64 = 48;
 
     pub fn open_read_write(
@@ -344,7 +342,9 @@ impl Db {
                 .inspect_err(|_| rocksdb_options_destroy(options))?;
                 rocksdb_options_set_max_open_files(options, max_open_files);
             }
-            rocksdb_options_set_db_write_buffer_size(options, Self::DB_WRITE_BUFFER_SIZE); // newsgraph
+            // newsgraph: a manual flush can wait forever when memtables are merged two by two
+            // (RocksDB issue 13280; seen once at ten copies with a 32 MiB db_write_buffer_size).
+            rocksdb_options_set_min_write_buffer_number_to_merge(options, 1);
             rocksdb_options_set_info_log_level(options, 2); // We only log warnings
             rocksdb_options_set_max_log_file_size(options, 1024 * 1024); // Only 1MB log size
             rocksdb_options_set_recycle_log_file_num(options, 10); // We do not keep more than 10 log files
