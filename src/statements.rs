@@ -763,18 +763,21 @@ fn retaliation_anaphors(
     facts: &[Fact],
 ) -> Vec<(usize, usize, usize, Option<usize>)> {
     let mut found = Vec::new();
+    // Each sentence's mentions, gathered once (not every mention asked of every sentence).
+    let mut of_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (m, mention) in mentions.iter().enumerate() {
+        of_sentence[mention.sentence].push(m);
+    }
     for (s, sentence) in sentences.iter().enumerate() {
-        let here: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == s).collect();
-        let actors: Vec<usize> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.sentence == s)
-            .filter_map(|(m, _)| resolved.of_mention[m])
-            .collect();
+        let here = &of_sentence[s];
+        let actors: Vec<usize> = here.iter().filter_map(|&m| resolved.of_mention[m]).collect();
         for k in 1..sentence.lower.len() {
             if !sentence.is(List::Retaliation, k)
-                || sentence.lower.get(k + 1).is_some_and(|_| sentence.is(List::RetaliationAgainst, k + 1))
-                || here.iter().any(|m| m.tokens.contains(&k) || (k + 1..=k + 3).contains(&m.tokens.start))
+                || sentence.is(List::RetaliationAgainst, k + 1)
+                || here
+                    .iter()
+                    .map(|&m| &mentions[m].tokens)
+                    .any(|t| t.contains(&k) || (k + 1..=k + 3).contains(&t.start))
             {
                 continue;
             }
