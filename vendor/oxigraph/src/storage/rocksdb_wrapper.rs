@@ -133,10 +133,11 @@ impl Drop for RoDbHandler {
 
 impl Db {
     const DEFAULT_FD_RESERVE: u32 = 48;
-    // newsgraph: one block cache for all column families, index and filter blocks included
-    // (upstream: RocksDB's default 32 MiB cache, a 128 MiB one for point-lookup families,
-    // and index and filter blocks held outside any cache by each open table), so that the
-    // memory no longer grows with the store. See vendor/README.md.
+    // newsgraph: when writing, one block cache for all column families, index and filter
+    // blocks included (upstream: RocksDB's default 32 MiB cache, a 128 MiB one for
+    // point-lookup families, and index and filter blocks held outside any cache by each open
+    // table), so that a long ingest's memory no longer grows with the store. A read-only
+    // store keeps upstream's caches, which queries need. See vendor/README.md.
     const BLOCK_CACHE_SIZE: usize = 32 * 1024 * 1024;
     const MINIMUM_MAX_OPEN_FILES: u64 = 48;
 
@@ -170,7 +171,7 @@ impl Db {
             }
 
             let (column_family_names, c_column_family_names, cf_options) =
-                Self::column_families_names_and_options(column_families, options);
+                Self::column_families_names_and_options(column_families, options, true);
             let mut cf_handles: Vec<*mut rocksdb_column_family_handle_t> =
                 vec![ptr::null_mut(); column_family_names.len()];
             let c_num_column_families = c_column_family_names.len().try_into().unwrap();
@@ -268,7 +269,7 @@ impl Db {
             let c_path = path_to_cstring(path)?;
             let options = Self::db_options(DbOptions::default())?;
             let (column_family_names, c_column_family_names, cf_options) =
-                Self::column_families_names_and_options(column_families, options);
+                Self::column_families_names_and_options(column_families, options, false);
             let mut cf_handles: Vec<*mut rocksdb_column_family_handle_t> =
                 vec![ptr::null_mut(); column_family_names.len()];
             let c_num_column_families = c_column_family_names.len().try_into().unwrap();
@@ -381,6 +382,7 @@ impl Db {
     fn column_families_names_and_options(
         mut column_families: Vec<ColumnFamilyDefinition>,
         base_options: *mut rocksdb_options_t,
+        bounded: bool,
     ) -> (Vec<&'static str>, Vec<CString>, Vec<*mut rocksdb_options_t>) {
         if !column_families.iter().any(|c| c.name == "default") {
             column_families.push(ColumnFamilyDefinition {
@@ -396,13 +398,29 @@ impl Db {
             .map(|name| CString::new(*name).unwrap())
             .collect();
 
-        // newsgraph: every column family's table factory uses this one cache.
+        // newsgraph: when bounded, every column family's table factory uses this one cache.
         let block_cache = unsafe { rocksdb_cache_create_lru(Self::BLOCK_CACHE_SIZE) };
         assert!(!block_cache.is_null(), "rocksdb_cache_create_lru returned null");
         let cf_options = column_families
             .into_iter()
             .map(|cf| unsafe {
                 let options = rocksdb_options_create_copy(base_options);
+                if !bounded {
+                    // Upstream's options.
+                    if !cf.use_iter {
+                        rocksdb_options_optimize_for_point_lookup(options, 128);
+                    }
+                    if cf.min_prefix_size > 0 {
+                        rocksdb_options_set_prefix_extractor(
+                            options,
+                            rocksdb_slicetransform_create_fixed_prefix(cf.min_prefix_size),
+                        );
+                    }
+                    if cf.unordered_writes {
+                        rocksdb_options_set_unordered_write(options, 1);
+                    }
+                    return options;
+                }
                 let table_options = rocksdb_block_based_options_create();
                 assert!(!table_options.is_null(), "rocksdb_block_based_options_create returned null");
                 rocksdb_block_based_options_set_format_version(table_options, 5);
