@@ -169,7 +169,7 @@ pub fn annotations(article: &Article, ex: &Extraction, extractor: &Extractor) ->
             cameo: f.relation.cameo(),
             goldstein: f.relation.goldstein(),
             rule: f.cue.clone(),
-            evidence: span(f.evidence.as_ref().unwrap_or(&ex.sentences[f.sentence])),
+            evidence: span(&f.evidence_span(&ex.sentences)),
         })
         .collect();
     Annotations {

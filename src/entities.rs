@@ -342,21 +342,22 @@ pub fn resolve(
 /// thirteen times, not the "Zé Celsooo" of one exclamation, which is longer.
 fn plainest_labels(mentions: &[Mention], r: &mut Resolved) {
     let words = |name: &str| name.split_whitespace().count();
+    // How often each entity is written by each name, counted in one pass over the mentions.
+    let mut written: HashMap<(usize, &str), usize> = HashMap::new();
+    for (m, of) in mentions.iter().zip(&r.of_mention) {
+        if let (Referent::Person(name), Some(id)) = (&m.referent, *of) {
+            *written.entry((id, name.as_str())).or_default() += 1;
+        }
+    }
+    let count = |id: usize, name: &str| written.get(&(id, name)).copied().unwrap_or(0);
     for id in 0..r.entities.len() {
         let e = &r.entities[id];
         if e.known.is_some() || e.kind != Kind::Person || e.aliases.is_empty() {
             continue;
         }
-        let written = |name: &str| {
-            mentions
-                .iter()
-                .zip(&r.of_mention)
-                .filter(|(m, of)| **of == Some(id) && matches!(&m.referent, Referent::Person(t) if t == name))
-                .count()
-        };
-        let mut best = (written(&e.label), None);
+        let mut best = (count(id, &e.label), None);
         for (a, alias) in e.aliases.iter().enumerate() {
-            let n = written(alias);
+            let n = count(id, alias);
             if words(alias) == words(&e.label) && n > best.0 {
                 best = (n, Some(a));
             }

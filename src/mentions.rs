@@ -543,8 +543,7 @@ fn nominal_anaphora(
             && !lex.is(List::ComplementPreps, next)
             && sentence.original.get(k + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
             && lex.role_at(&sentence.lower[k + 1..]).is_none();
-        let adjective_after = sentence.lower.get(k + 1).is_some_and(|w| lex.is(List::AnaphorAdjectives, w))
-            && free_after(sentence, k + 1, lex);
+        let adjective_after = sentence.is(List::AnaphorAdjectives, k + 1) && free_after(sentence, k + 1, lex);
         if !(free_after(sentence, k, lex) || verb_after || adjective_after) {
             continue;
         }
@@ -1343,10 +1342,7 @@ fn attach_complements(sentence: &Sentence<'_>, mentions: &mut [Mention], first: 
         }
         // "(ACRONYM)" right after.
         let end = mentions[i].tokens.end;
-        if end + 2 < n + 1
-            && sentence.lower.get(end).map(CompactString::as_str) == Some("(")
-            && sentence.lower.get(end + 2).map(CompactString::as_str) == Some(")")
-        {
+        if end + 2 < n + 1 && sentence.word(end) == "(" && sentence.word(end + 2) == ")" {
             let inside = sentence.original[end + 1];
             if inside.len() >= 2 && inside.chars().next().is_some_and(char::is_uppercase) && !inside.contains(' ') {
                 // A person's parenthesis names a party or a body ("João Doria (PSDB)"), no

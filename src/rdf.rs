@@ -209,7 +209,7 @@ pub fn article_quads(article: &Article, ex: &Extraction, gaz: &Gazetteer) -> Vec
         if let Some(code) = fact.relation.cameo() {
             add(&event, iri::NG_CAMEO_CODE, Literal::new_simple_literal(code).into());
         }
-        let evidence = &article.text[fact.evidence.clone().unwrap_or_else(|| ex.sentences[fact.sentence].clone())];
+        let evidence = &article.text[fact.evidence_span(&ex.sentences)];
         add(&event, iri::NG_EVIDENCE, text_literal(evidence));
         add(&event, iri::NG_CUE, Literal::new_simple_literal(&fact.cue).into());
         add(&event, iri::PROV_WAS_DERIVED_FROM, article_node.clone().into());

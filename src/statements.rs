@@ -71,6 +71,12 @@ impl Fact {
     pub fn is_asserted(&self) -> bool {
         self.polarity == Polarity::Positive && self.modality == Modality::Asserted
     }
+
+    /// The byte range of its evidence: the part cut around the match in a long sentence,
+    /// else its whole sentence (`sentences`: each sentence's byte range).
+    pub fn evidence_span(&self, sentences: &[Range<usize>]) -> Range<usize> {
+        self.evidence.clone().unwrap_or_else(|| sentences[self.sentence].clone())
+    }
 }
 
 /// An item of an encoded sentence: a word or a group of actor mentions.
@@ -268,7 +274,7 @@ fn cue_facts(
         let dateline_mention = here.iter().copied().find(|&m| {
             let end = mentions[m].tokens.end;
             mentions[m].tokens.start == 0
-                && sentence.lower.get(end).is_some_and(|w| w == ",")
+                && sentence.word(end) == ","
                 && dates.first().is_some_and(|t| t.start == end + 1)
         });
         // A city-state or a capital that bears its country's name ("Luxemburgo, 3 de maio –",
@@ -580,7 +586,7 @@ fn cue_facts(
                         if relation == Relation::MeetsWith
                             && cue_token < mentions[b].tokens.start
                             && ents[ob].kind == Kind::Person
-                            && sentence.lower.get(mentions[b].tokens.end).is_some_and(|w| lex.is(List::OwnerMark, w))
+                            && sentence.is(List::OwnerMark, mentions[b].tokens.end)
                         {
                             continue;
                         }
@@ -837,10 +843,7 @@ fn inherit_dates(
     let headline = sentences.len() > 1 && !same_paragraph(sentences, 0, 1);
     // "NEW DELHI, May 7, 2025 – India fired…": a date in the first words, a dash after it.
     let dateline = |s: usize, t: &timex::Timex| {
-        s == 1
-            && t.start <= 6
-            && (t.end..t.end + 3)
-                .any(|k| sentences[s].lower.get(k).is_some_and(|w| matches!(w.as_str(), "–" | "—" | "-")))
+        s == 1 && t.start <= 6 && (t.end..t.end + 3).any(|k| matches!(sentences[s].word(k), "–" | "—" | "-"))
     };
     let lead_date = || {
         (1..sentences.len())
@@ -1038,7 +1041,7 @@ fn encode(
             // Join a list: "X, Y e Z", "pelo X, pelo Y e pelos Z". An owner after a bare
             // comma opens an apposition, not a list: "China, Pakistan's closest ally, called…"
             // is China's statement, described by its tie to Pakistan.
-            let owner = sentence.lower.get(range.end).is_some_and(|w| lex.is(List::OwnerMark, w));
+            let owner = sentence.is(List::OwnerMark, range.end);
             let mut k = items.len();
             let mut joined = None;
             while k > 0 {
