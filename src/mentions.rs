@@ -63,10 +63,20 @@ impl<'t> Sentence<'t> {
 
     /// The comma that ends a dateline's place: the sentence's first comma, when a number
     /// or a month name follows it ("Brasília, 2 de agosto de 2024 –", "NEW DELHI, May 7").
+    /// The one test of a dateline's shape: the place's mention (`mentions`, `statements`),
+    /// a place in capitals (`extract`) and the lead's date (`statements::inherit_dates`)
+    /// all ask it. The article's date itself (`extract::dateline`) is any full date in the
+    /// first words, with or without a place before it.
     pub fn dateline_comma(&self, lex: &Lexicon) -> Option<usize> {
         let comma = self.lower.iter().position(|w| w == ",")?;
-        let dated = self.tokens.get(comma + 1).is_some_and(|t| t.kind == TokenKind::Number)
-            || self.lower.get(comma + 1).is_some_and(|w| lex.months.contains_key(w.as_str()));
+        // "Lisboa, quinta-feira, 12 de março –", "PARIS, Tuesday, May 6 –": a weekday first.
+        let date = if lex.weekdays.contains_key(self.word(comma + 1)) && self.word(comma + 2) == "," {
+            comma + 3
+        } else {
+            comma + 1
+        };
+        let dated = self.tokens.get(date).is_some_and(|t| t.kind == TokenKind::Number)
+            || lex.months.contains_key(self.word(date));
         dated.then_some(comma)
     }
 

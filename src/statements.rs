@@ -271,12 +271,10 @@ fn cue_facts(
         let items = encode(sentence, mentions, &here, source, &person, lex);
         // "Luxemburgo, 14 de outubro de 2024 – A UE aplicou sanções…": the dateline's place
         // is where the lead's actors spoke, decided or met (not where they struck).
-        let dateline_mention = here.iter().copied().find(|&m| {
-            let end = mentions[m].tokens.end;
-            mentions[m].tokens.start == 0
-                && sentence.word(end) == ","
-                && dates.first().is_some_and(|t| t.start == end + 1)
-        });
+        let dateline_mention = here
+            .iter()
+            .copied()
+            .find(|&m| mentions[m].tokens.start == 0 && sentence.dateline_comma(lex) == Some(mentions[m].tokens.end));
         // A city-state or a capital that bears its country's name ("Luxemburgo, 3 de maio –",
         // "SINGAPORE, May 3 –") is the country's entity: still where the article was written.
         let dateline =
@@ -841,9 +839,10 @@ fn inherit_dates(
                 && f.matched.split_whitespace().any(|w| lex.is(List::StateChanges, w))
     };
     let headline = sentences.len() > 1 && !same_paragraph(sentences, 0, 1);
-    // "NEW DELHI, May 7, 2025 – India fired…": a date in the first words, a dash after it.
+    // "NEW DELHI, May 7, 2025 – India fired…": the date right after the dateline's comma
+    // (a weekday may come first: "Lisboa, quinta-feira, 12 de março –").
     let dateline = |s: usize, t: &timex::Timex| {
-        s == 1 && t.start <= 6 && (t.end..t.end + 3).any(|k| matches!(sentences[s].word(k), "–" | "—" | "-"))
+        s == 1 && sentences[s].dateline_comma(lex).is_some_and(|c| (c + 1..=c + 3).contains(&t.start))
     };
     let lead_date = || {
         (1..sentences.len())

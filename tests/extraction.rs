@@ -467,6 +467,11 @@ fn the_headline_takes_the_leads_first_date_after_its_dateline() {
         ACCRA, March 5, 2025 – Police said on Monday that soldiers had crossed the border after clashes last month.";
     let ex = extractor().extract(&Article { published: None, ..article(text, Lang::En) });
     assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::Accuses).0.as_deref(), Some("2025-03-03"));
+    // A weekday may open the dateline's date; it is still the dateline's, not the lead's.
+    let text = "Gana acusa Togo de incursão na fronteira\n\n\
+        Acra, quarta-feira, 5 de março de 2025 – A polícia disse na segunda-feira que soldados atravessaram a fronteira.";
+    let ex = extractor().extract(&Article { published: None, ..article(text, Lang::Pt) });
+    assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::Accuses).0.as_deref(), Some("2025-03-03"));
 }
 
 #[test]
@@ -482,6 +487,8 @@ fn a_dateline_in_capitals_or_naming_a_city_state_is_the_place_of_what_the_lead_s
             Lang::Pt,
             Some("Luxemburgo"),
         ),
+        // A weekday may come between the place and the date.
+        ("PARIS, Tuesday, May 6, 2025 – Belgium accused the Netherlands of espionage.", Lang::En, Some("Paris")),
         // The trap: words in capitals before a comma that is no dateline's are a headline's.
         ("GHANA, TOGO TALKS – Ghana accused Togo of a border raid.", Lang::En, None),
     ];
