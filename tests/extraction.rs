@@ -171,6 +171,16 @@ fn a_body_named_by_its_leaders_and_their_places_is_the_places() {
 }
 
 #[test]
+fn a_description_opening_the_clause_stands_for_its_actor() {
+    // "O gabinete da primeira-ministra …, X, acusou", "X's office accused": X accuses; "A
+    // cimeira … da União Africana, realizada …, terminou com um ultimato", "The ECOWAS summit,
+    // convened in Abuja, condemned": the body. A summit named by its place ("A cimeira de
+    // Haia", "The Hague summit") and a cabinet ("o gabinete de segurança de Israel") are none.
+    check("stand-ins-pt", Lang::Pt);
+    check("stand-ins-en", Lang::En);
+}
+
+#[test]
 fn a_predicate_in_a_series_is_the_first_subjects() {
     // "A manifestou apoio a B, condenou C e pediu calma": A condemned C; not without the
     // closing "e", nor a verb in another form. "pela organização regional", "the regional
