@@ -624,7 +624,8 @@ const DESCRIPTION_REACH: usize = 8;
 /// "X (XX), a junta que derrubou …", "the Front, a paramilitary group": an organisation
 /// followed by a comma and an appositive opener is defined by the words after it, up to
 /// the first function word; kept when they hold a `description_heads` noun and the
-/// appositive is not one item of a list ("a UE, a junta e o governo").
+/// appositive is not one item of a list ("a UE, a junta e o governo"); an organisation
+/// whose name holds such a noun is defined by it too ("the National Security Committee").
 fn learn_descriptions(
     s: usize,
     sentence: &Sentence<'_>,
@@ -642,6 +643,17 @@ fn learn_descriptions(
         };
         if !org || m.inner {
             continue;
+        }
+        // A name headed by such a noun describes its organisation itself: "the National Security
+        // Committee … the committee said", "o Conselho de Paz e Segurança … o conselho".
+        let named: Vec<String> = m
+            .tokens
+            .clone()
+            .filter(|&k| sentence.is(List::DescriptionHeads, k))
+            .map(|k| sentence.word(k).to_string())
+            .collect();
+        if !named.is_empty() {
+            descriptions.push(Description { sentence: s, words: named, referent: m.referent.clone() });
         }
         let mut t = m.tokens.end;
         // Past an acronym in parentheses: "Conselho Nacional (CN), a junta".

@@ -295,8 +295,10 @@ fn cue_facts(
         // ⟨B⟩ , avisaram" → "⟨A, B⟩ avisaram"): a fact read there is the list's only.
         let kind = |m: usize| entity(m).map(|e| ents[e].kind);
         let led = led_places(&items, sentence, &kind);
+        let stood = stand_in(&items, sentence, &kind);
         let variants: Vec<_> = std::iter::once((items, None))
             .chain(led.map(|(items, list)| (items, Some(list))))
+            .chain(stood.map(|(items, actor)| (items, Some(actor))))
             .map(|(items, list)| {
                 let clauses = relative_spans(&items, sentence, lex);
                 (items, list, clauses)
@@ -1150,6 +1152,65 @@ fn encode(
     items
 }
 
+/// Item `i`'s token, when it is a word.
+fn word_at(items: &[Item], i: usize) -> Option<usize> {
+    match items.get(i) {
+        Some(Item::Word(w)) => Some(*w),
+        _ => None,
+    }
+}
+
+/// A description opening the clause that stands for the actor it names, read as that actor:
+/// an office for the person it serves ("O gabinete do primeiro-ministro, ⟨X⟩ , acusou" →
+/// "⟨X⟩ , acusou"; "⟨X⟩ 's office said" → "⟨X⟩ said"), a summit or meeting for the body
+/// that holds it ("A cimeira extraordinária da ⟨CEDEAO⟩ terminou com um ultimato…"; "the
+/// ⟨EU⟩ summit condemned…"). Its noun is one of `office_nouns` with a person or of
+/// `gathering_nouns` with an organisation, written before the actor with at most two words
+/// qualifying it before the preposition (`complement_preps`: "o gabinete de segurança de
+/// ⟨Y⟩" is a cabinet, no office of Y) or right after it, past a possessive. The clause opens
+/// at the sentence's start or after a phrase in commas naming no actor ("Na segunda-feira,
+/// o gabinete de ⟨X⟩ …"). Returns the items with the description's other words left out and
+/// the actor's item: a fact read there is the actor's only (as `led_places`' list).
+fn stand_in(
+    items: &[Item],
+    sentence: &Sentence<'_>,
+    kind: &dyn Fn(usize) -> Option<Kind>,
+) -> Option<(Vec<Item>, usize)> {
+    let text = |i: usize| word_at(items, i).map(|w| sentence.lower[w].as_str());
+    let is = |list: List, i: usize| word_at(items, i).is_some_and(|w| sentence.is(list, w));
+    let fits = |i: usize, noun: List| {
+        let want = if noun == List::OfficeNouns { Kind::Person } else { Kind::Organization };
+        matches!(items.get(i), Some(Item::Group(g)) if g.iter().all(|&m| kind(m) == Some(want)))
+    };
+    let noun_at = |i: usize| [List::OfficeNouns, List::GatheringNouns].into_iter().find(|&l| is(l, i));
+    let opening = (0..items.len().min(12)).find(|&i| text(i) == Some(",") || matches!(items[i], Item::Group(_)));
+    let starts = std::iter::once(0).chain(opening.filter(|&c| text(c) == Some(",")).map(|c| c + 1));
+    let keep = |start: usize, from: usize, actor: usize| -> (Vec<Item>, usize) {
+        let mut kept: Vec<Item> = items[..start].to_vec();
+        kept.push(items[actor].clone());
+        kept.extend_from_slice(&items[from..]);
+        (kept, start)
+    };
+    for start in starts {
+        let head = start + usize::from(is(List::AppositiveOpeners, start));
+        // Before the actor: "o gabinete (de imprensa) do ⟨X⟩".
+        if let Some(noun) = noun_at(head) {
+            let prep = (head + 1..head + 4).find(|&j| {
+                !word_at(items, j).is_some_and(|w| lower_content_word(sentence, w)) || is(List::ComplementPreps, j)
+            });
+            if let Some(prep) = prep.filter(|&j| is(List::ComplementPreps, j) && fits(j + 1, noun)) {
+                return Some(keep(start, prep + 2, prep + 1));
+            }
+        }
+        // After it: "⟨X⟩ 's office", "the ⟨EU⟩ summit".
+        let possessive = usize::from(is(List::OwnerMark, head + 1));
+        if noun_at(head + 1 + possessive).is_some_and(|noun| fits(head, noun)) {
+            return Some(keep(start, head + 2 + possessive, head));
+        }
+    }
+    None
+}
+
 /// A body named by who leads it where, in the items of a sentence: an article maybe, a noun of
 /// `led_bodies` ("regimes", "governo"), a word of `led_by` ("liderados"), then for each leader a
 /// word of `led_agents` ("pelo"; after the first one also left out), at most three words (a
@@ -1162,10 +1223,7 @@ fn led_places(
     sentence: &Sentence<'_>,
     kind: &dyn Fn(usize) -> Option<Kind>,
 ) -> Option<(Vec<Item>, usize)> {
-    let word = |i: usize| match items.get(i) {
-        Some(Item::Word(w)) => Some(*w),
-        _ => None,
-    };
+    let word = |i: usize| word_at(items, i);
     let is = |list: List, i: usize| word(i).is_some_and(|w| sentence.is(list, w));
     let text = |i: usize| word(i).map(|w| sentence.lower[w].as_str());
     let all = |i: usize, ok: &dyn Fn(Kind) -> bool| matches!(items.get(i), Some(Item::Group(g)) if g.iter().all(|&m| kind(m).is_some_and(ok)));
@@ -1393,6 +1451,25 @@ fn readings(items: &[Item], sentence: &Sentence<'_>, lex: &Lexicon) -> Vec<Vec<u
         if let Some(&(_, close)) = clauses.iter().find(|&&(open, _)| open == i + 1) {
             i = close + 1;
             continue;
+        }
+        // A phrase a past participle opens after the actor the sentence opens with describes
+        // it: "⟨X⟩ , realizada no domingo em ⟨A⟩ , capital da ⟨B⟩ , terminou…" → "⟨X⟩
+        // terminou…", up to the comma before a verb by its form (`past_appositions`).
+        if i == 0
+            && is_group(0)
+            && word(1) == Some(",")
+            && predicate(2)
+            && word(2).is_some_and(|w| lex.ends_with("past_participle_endings", w))
+        {
+            let close = (3..items.len().min(18))
+                .find(|&j| word(j).is_some_and(|w| w == "," || lex.is(List::ClauseBreaks, w)))
+                .filter(|&j| word(j) == Some(","));
+            if let Some(end) = close.map(|close| past_appositions(items, sentence, lex, close)) {
+                if verb_like(items, sentence, lex, end + 1) {
+                    i = end + 1;
+                    continue;
+                }
+            }
         }
         // The comma closing an appositive: "⟨o porta-voz …, X⟩ , condenou" → "⟨X⟩ condenou";
         // not after a word, where the actor ends a phrase ("⟨X⟩ , aliada do ⟨Y⟩ , condenou"),

@@ -158,6 +158,10 @@ fn descriptions_and_bare_titles_take_up_their_antecedent() {
     check("coreference-en", Lang::En);
     check("coup-pt", Lang::Pt);
     check("coup-en", Lang::En);
+    // "o conselho", "the committee": the one organisation named before with that noun in its
+    // name ("o Conselho de Paz e Segurança"); with two committees named, nobody.
+    check("named-heads-pt", Lang::Pt);
+    check("named-heads-en", Lang::En);
     check("short-forms-pt", Lang::Pt);
 }
 
@@ -168,6 +172,16 @@ fn a_body_named_by_its_leaders_and_their_places_is_the_places() {
     // the object, nor one whose comma phrase is a date.
     check("led-bodies-pt", Lang::Pt);
     check("led-bodies-en", Lang::En);
+}
+
+#[test]
+fn a_description_opening_the_clause_stands_for_its_actor() {
+    // "O gabinete da primeira-ministra …, X, acusou", "X's office accused": X accuses; "A
+    // cimeira … da União Africana, realizada …, terminou com um ultimato", "The ECOWAS summit,
+    // convened in Abuja, condemned": the body. A summit named by its place ("A cimeira de
+    // Haia", "The Hague summit") and a cabinet ("o gabinete de segurança de Israel") are none.
+    check("stand-ins-pt", Lang::Pt);
+    check("stand-ins-en", Lang::En);
 }
 
 #[test]
