@@ -845,16 +845,17 @@ fn implied_anaphors(
                     ));
                 }
             } else if sentence.is(List::Invasions, k) {
-                // The invader: an actor right before the noun, past an owner's mark and
-                // adjectives ("Russia's full-scale invasion", "the Russian invasion"), or
-                // right after it ("a invasão russa").
+                // The invader: an actor right before the noun ("the Russian invasion"), or
+                // with the owner's mark and at most two words between ("Russia's full-scale
+                // invasion"), or right after it ("a invasão russa"). Not one further back: in
+                // "Poland feared the invasion" Poland invades nothing.
                 let before = |m: usize| {
                     let end = mentions[m].tokens.end;
-                    end <= k
-                        && k - end <= 4
-                        && (end..k).all(|j| {
-                            sentence.tokens[j].kind == TokenKind::Word || matches!(sentence.word(j), "'s" | "’s" | "-")
-                        })
+                    end == k
+                        || (end < k
+                            && k - end <= 3
+                            && sentence.is(List::OwnerMark, end)
+                            && (end + 1..k).all(|j| sentence.tokens[j].kind == TokenKind::Word))
                 };
                 let Some(&m) = here.iter().find(|&&m| before(m) || mentions[m].tokens.start == k + 1) else {
                     continue;
