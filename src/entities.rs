@@ -247,13 +247,21 @@ pub fn resolve(
             }
             Referent::Person(name) if !name.is_empty() => {
                 let key = keys.of(name);
-                let surname = r.entities.iter().position(|e| {
-                    e.kind == Kind::Person
-                        && std::iter::once(&e.label).chain(&e.aliases).any(|n| {
-                            let k = keys.of(n);
-                            k.rsplit(' ').next() == Some(&*key) || k.split(' ').next() == Some(&*key)
+                let named = |word: &dyn Fn(&str) -> bool| {
+                    r.entities.iter().position(|e| {
+                        e.kind == Kind::Person && std::iter::once(&e.label).chain(&e.aliases).any(|n| word(&keys.of(n)))
+                    })
+                };
+                // A name of three words or more may be called by the word before its last, the
+                // first of two surnames ("Edmundo González Urrutia" … "González"), when no name
+                // ends or opens with the word.
+                let surname = named(&|k| k.rsplit(' ').next() == Some(&*key) || k.split(' ').next() == Some(&*key))
+                    .or_else(|| {
+                        named(&|k| {
+                            let words: Vec<&str> = k.split(' ').collect();
+                            words.len() >= 3 && words[words.len() - 2] == &*key
                         })
-                });
+                    });
                 match (surname, people.get(&*key)) {
                     (Some(id), _) => Some(id),
                     (None, Some(&e)) => Some(known(&mut r, e, Kind::Person, name)),

@@ -144,9 +144,11 @@ pub struct Rule {
     /// Both ends must be people: a person who "received" another hosted a meeting,
     /// while a country or body receives aid, refugees or a team (`people = true`).
     pub people: bool,
-    /// Its object is the actor a retaliation word leaves out: whoever the article said
-    /// attacked the subject ("India struck Pakistan. Pakistan vowed to retaliate" threatens
-    /// India), read in place of the word (`implied = true`; statements.rs).
+    /// Its object is the actor a word stands for that leaves it out, read in place of the
+    /// word (`implied = true`; statements.rs): a retaliation word the one who attacked the
+    /// subject ("India struck Pakistan. Pakistan vowed to retaliate" threatens India), an
+    /// invasion its one victim, arms given the one recipient of aid, criticism joined what
+    /// its author criticised.
     pub implied: bool,
     /// Its examples.
     pub examples: Vec<Example>,
@@ -242,6 +244,7 @@ word_lists! {
     AgoBefore = "ago_before",
     AgoDurations = "ago_durations",
     AgreementNouns = "agreement_nouns",
+    AidArms = "aid_arms",
     AliasAdverbs = "alias_adverbs",
     AliasJoiners = "alias_joiners",
     AliasVerbs = "alias_verbs",
@@ -289,6 +292,8 @@ word_lists! {
     GapQuantifiers = "gap_quantifiers",
     GatheringNouns = "gathering_nouns",
     HostPartners = "host_partners",
+    Invasions = "invasions",
+    JoinedJudgements = "joined_judgements",
     KindsAfter = "kinds_after",
     Later = "later",
     LedAgents = "led_agents",

@@ -103,9 +103,12 @@ pub fn find(
     // So does the one a retaliation word leaves out ("Pakistan vowed to retaliate"): whoever
     // the article said attacked an actor of its sentence; the victim it struck is kept
     // with it, for the subject must be that victim or speak for it.
-    let mut deeds: Vec<(usize, usize, usize, Option<usize>)> =
+    // Other words leave out an end the article supplies the same way (`implied_anaphors`):
+    // "since Russia's invasion" its one victim, "tanks were pledged by Britain" the one
+    // recipient of the aid told, "juntou-se às críticas de X" what X criticised.
+    let mut deeds: Vec<(usize, usize, usize, Option<Implied>)> =
         deed_anaphors(sentences, mentions, lex, &facts).into_iter().map(|(s, k, doer)| (s, k, doer, None)).collect();
-    deeds.extend(retaliation_anaphors(sentences, mentions, resolved, &facts));
+    deeds.extend(implied_anaphors(sentences, mentions, resolved, &facts));
     if !deeds.is_empty() {
         let mut all = mentions.to_vec();
         let mut with = Resolved {
@@ -128,7 +131,7 @@ pub fn find(
             with.of_mention.push(Some(doer));
             with.place_of_mention.push(None);
         }
-        let victims: Vec<Option<usize>> = deeds.iter().map(|d| d.3).collect();
+        let victims: Vec<Option<Implied>> = deeds.iter().map(|d| d.3).collect();
         facts.extend(cue_facts(sentences, &all, &with, gaz, lex, published, Some((mentions.len(), &victims))));
         facts.sort_by_key(|f| f.sentence);
     }
@@ -174,10 +177,19 @@ fn share_occasion_places(facts: &mut [Fact]) {
     }
 }
 
+/// What a word that leaves out an end of a relation stands for ([`implied_anaphors`]): only
+/// an `implied` rule of that relation reads it, and with `actor` only for that actor as
+/// subject or one of its own.
+#[derive(Debug, Clone, Copy)]
+struct Implied {
+    relation: Relation,
+    actor: Option<usize>,
+}
+
 /// The facts the cue rules find in the sentences. With `deeds_from`, the mentions from
 /// that index on are deed anaphors ([`deed_anaphors`]), and only what is said of them
 /// is kept: a judgement of the deed (criticism or support) is one of its doer; or, for an
-/// anaphor with a victim ([`retaliation_anaphors`]), what an `implied` rule says of it.
+/// implied end ([`implied_anaphors`]), what an `implied` rule of its relation says of it.
 fn cue_facts(
     sentences: &[Sentence<'_>],
     mentions: &[Mention],
@@ -185,15 +197,15 @@ fn cue_facts(
     gaz: &Gazetteer,
     lex: &Lexicon,
     published: Option<Date>,
-    anaphors: Option<(usize, &[Option<usize>])>,
+    anaphors: Option<(usize, &[Option<Implied>])>,
 ) -> Vec<Fact> {
     let mut facts = Vec::new();
     // The prefilter's room, reused by every reading of every sentence.
     let mut seen = crate::lexicon::Seen::default();
     let deeds_from = anaphors.map(|(from, _)| from);
     let deed = |m: usize| deeds_from.is_some_and(|from| m >= from);
-    // The victim a retaliation anaphor strikes back for.
-    let victim = |m: usize| anaphors.and_then(|(from, victims)| victims.get(m.checked_sub(from)?).copied().flatten());
+    // What an implied end is for.
+    let implied = |m: usize| anaphors.and_then(|(from, victims)| victims.get(m.checked_sub(from)?).copied().flatten());
     let entity = |m: usize| resolved.of_mention[m];
     let ents = &resolved.entities;
     // The dates each sentence gives outside its relative clauses: the narrative time
@@ -482,14 +494,18 @@ fn cue_facts(
                         if deeds_from.is_some()
                             && (deed(a)
                                 || !deed(b)
-                                || (victim(b).is_none()
+                                || (implied(b).is_none()
                                     && !matches!(relation, Relation::Criticizes | Relation::Supports)))
                         {
                             continue;
                         }
-                        // An `implied` rule's object is the one a retaliation word leaves out,
-                        // and such an object is only an `implied` rule's.
-                        if rule.implied != victim(b).is_some() {
+                        // An `implied` rule's object is the one a word leaves out, and such an
+                        // object is only an `implied` rule's of its relation.
+                        let fits = match implied(b) {
+                            Some(i) => rule.implied && i.relation == rule.relation,
+                            None => !rule.implied,
+                        };
+                        if !fits {
                             continue;
                         }
                         // A capital is its country as an actor, but the city where the
@@ -600,8 +616,8 @@ fn cue_facts(
                         }
                         // Who strikes back is the victim or one of its own ("Pakistan's committee
                         // said Pakistan reserved the right to respond"), not a third party that
-                        // reports it.
-                        if victim(b).is_some_and(|v| su != v && ents[su].country != Some(v)) {
+                        // reports it; who invades is the invader the word was read with.
+                        if implied(b).and_then(|i| i.actor).is_some_and(|v| su != v && ents[su].country != Some(v)) {
                             continue;
                         }
                         // "fighting between Mr A and Mr B" is a quarrel: two sides that fight
@@ -755,20 +771,45 @@ fn deed_anaphors(
     found
 }
 
-/// The actors a retaliation word leaves out, each as (sentence, token, attacker, victim):
-/// "Islamabad vows to retaliate", "reserved the right to respond" strike back at whoever
-/// the article said last attacked an actor of the sentence (in a sentence before, or in
-/// this one: "India strikes Pakistan; Islamabad vows to retaliate"). A word of
-/// `retaliation` with an actor in the three tokens after it, or a word of
-/// `retaliation_against` right after it ("retaliate against militants"), names its target
-/// itself.
-fn retaliation_anaphors(
+/// The ends words leave out, each as (sentence, token, the actor it stands for, what for):
+/// - a retaliation word ("Islamabad vows to retaliate", "reserved the right to respond")
+///   strikes back at whoever the article said last attacked an actor of the sentence (in a
+///   sentence before, or in this one: "India strikes Pakistan; Islamabad vows to retaliate"),
+///   for that victim; a word of `retaliation` with an actor in the three tokens after it, or a
+///   word of `retaliation_against` right after it ("retaliate against militants"), names its
+///   target itself;
+/// - an invasion with its invader next to it and no actor in the four tokens after the noun
+///   ("since Russia's invasion", "a invasão russa") is of the one country the article says the
+///   invader attacked (itself or where a place it struck lies), else of the one country it
+///   says others arm; for that invader;
+/// - arms given with no actor in the three tokens after them ("Fourteen tanks were pledged by
+///   Britain", "prometeu enviar 14 tanques") go to the one recipient of military aid the
+///   article told so far (none when it told two);
+/// - criticism joined ("juntou-se às críticas de X") is of what the article last said X
+///   criticised.
+fn implied_anaphors(
     sentences: &[Sentence<'_>],
     mentions: &[Mention],
     resolved: &Resolved,
     facts: &[Fact],
-) -> Vec<(usize, usize, usize, Option<usize>)> {
+) -> Vec<(usize, usize, usize, Option<Implied>)> {
     let mut found = Vec::new();
+    let ents = &resolved.entities;
+    let asserted = |relation: Relation| facts.iter().filter(move |f| f.relation == relation && f.is_asserted());
+    // The one value of an iterator that yields no other.
+    fn only(mut all: impl Iterator<Item = usize>) -> Option<usize> {
+        let first = all.next()?;
+        all.all(|x| x == first).then_some(first)
+    }
+    // The country a place the article located lies in, else the gazetteer's.
+    let country_of = |e: usize| match ents[e].kind {
+        Kind::Country => Some(e),
+        Kind::Place => asserted(Relation::LocatedIn)
+            .find(|f| f.subject == e && ents[f.object].kind == Kind::Country)
+            .map(|f| f.object)
+            .or(ents[e].country),
+        _ => None,
+    };
     // Each sentence's mentions, gathered once (not every mention asked of every sentence).
     let mut of_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
     for (m, mention) in mentions.iter().enumerate() {
@@ -777,23 +818,92 @@ fn retaliation_anaphors(
     for (s, sentence) in sentences.iter().enumerate() {
         let here = &of_sentence[s];
         let actors: Vec<usize> = here.iter().filter_map(|&m| resolved.of_mention[m]).collect();
+        // The actor of a mention starting in `within`, other than `but`.
+        let named_in = |within: std::ops::RangeInclusive<usize>, but: Option<usize>| {
+            here.iter().any(|&m| Some(m) != but && within.contains(&mentions[m].tokens.start))
+        };
         for k in 1..sentence.lower.len() {
-            if !sentence.is(List::Retaliation, k)
-                || sentence.is(List::RetaliationAgainst, k + 1)
-                || here
-                    .iter()
-                    .map(|&m| &mentions[m].tokens)
-                    .any(|t| t.contains(&k) || (k + 1..=k + 3).contains(&t.start))
-            {
+            let inside = here.iter().any(|&m| mentions[m].tokens.contains(&k));
+            if inside {
                 continue;
             }
-            let attack = facts
-                .iter()
-                .filter(|f| f.sentence <= s && f.relation == Relation::Attacks && f.is_asserted())
-                .filter(|f| actors.contains(&f.object))
-                .max_by_key(|f| f.sentence);
-            if let Some(f) = attack {
-                found.push((s, k, f.subject, Some(f.object)));
+            if sentence.is(List::Retaliation, k) && !sentence.is(List::RetaliationAgainst, k + 1) {
+                if named_in(k + 1..=k + 3, None) {
+                    continue;
+                }
+                let attack = facts
+                    .iter()
+                    .filter(|f| f.sentence <= s && f.relation == Relation::Attacks && f.is_asserted())
+                    .filter(|f| actors.contains(&f.object))
+                    .max_by_key(|f| f.sentence);
+                if let Some(f) = attack {
+                    found.push((
+                        s,
+                        k,
+                        f.subject,
+                        Some(Implied { relation: Relation::Threatens, actor: Some(f.object) }),
+                    ));
+                }
+            } else if sentence.is(List::Invasions, k) {
+                // The invader: an actor right before the noun ("the Russian invasion"), or
+                // with the owner's mark and at most two words between ("Russia's full-scale
+                // invasion"), or right after it ("a invasão russa"). Not one further back: in
+                // "Poland feared the invasion" Poland invades nothing.
+                let before = |m: usize| {
+                    let end = mentions[m].tokens.end;
+                    end == k
+                        || (end < k
+                            && k - end <= 3
+                            && sentence.is(List::OwnerMark, end)
+                            && (end + 1..k).all(|j| sentence.tokens[j].kind == TokenKind::Word))
+                };
+                let Some(&m) = here.iter().find(|&&m| before(m) || mentions[m].tokens.start == k + 1) else {
+                    continue;
+                };
+                let Some(invader) = resolved.of_mention[m] else { continue };
+                if named_in(k + 1..=k + 4, Some(m)) || ents[invader].kind != Kind::Country {
+                    continue;
+                }
+                let victim = only(
+                    asserted(Relation::Attacks)
+                        .filter(|f| f.subject == invader)
+                        .filter_map(|f| country_of(f.object))
+                        .filter(|&c| c != invader),
+                )
+                .or_else(|| {
+                    only(
+                        asserted(Relation::ProvidesMilitaryAidTo)
+                            .filter(|f| f.subject != invader && ents[f.object].kind == Kind::Country)
+                            .map(|f| f.object)
+                            .filter(|&c| c != invader),
+                    )
+                });
+                if let Some(victim) = victim {
+                    found.push((s, k, victim, Some(Implied { relation: Relation::Attacks, actor: Some(invader) })));
+                }
+            } else if sentence.is(List::AidArms, k) {
+                if named_in(k + 1..=k + 3, None) {
+                    continue;
+                }
+                let recipient =
+                    only(asserted(Relation::ProvidesMilitaryAidTo).filter(|f| f.sentence <= s).map(|f| f.object));
+                if let Some(recipient) = recipient {
+                    let aid = Implied { relation: Relation::ProvidesMilitaryAidTo, actor: None };
+                    found.push((s, k, recipient, Some(aid)));
+                }
+            } else if sentence.is(List::JoinedJudgements, k) && sentence.is(List::ComplementPreps, k + 1) {
+                let Some(author) =
+                    here.iter().find(|&&m| mentions[m].tokens.start == k + 2).and_then(|&m| resolved.of_mention[m])
+                else {
+                    continue;
+                };
+                let criticised = asserted(Relation::Criticizes)
+                    .filter(|f| f.sentence <= s && f.subject == author)
+                    .max_by_key(|f| f.sentence)
+                    .map(|f| f.object);
+                if let Some(target) = criticised {
+                    found.push((s, k, target, Some(Implied { relation: Relation::Criticizes, actor: None })));
+                }
             }
         }
     }

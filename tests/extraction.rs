@@ -455,6 +455,17 @@ fn a_surname_alone_is_the_same_person() {
 }
 
 #[test]
+fn the_first_of_two_surnames_alone_is_the_same_person() {
+    // A name of three words or more may be called by the word before its last.
+    let text = "A candidata Ana Lucía Ferreira Quispe disputou a eleição. Ferreira criticou o Chile.";
+    let ex = extractor().extract(&article(text, Lang::Pt));
+    assert!(asserts(&ex, "Ana Lucía Ferreira Quispe criticizes Chile"), "{:?}", triples(&ex));
+    let text = "The opposition candidate, Edmundo Ramírez Urrutia, won the vote. Ramírez criticised Chile.";
+    let ex = extractor().extract(&article(text, Lang::En));
+    assert!(asserts(&ex, "Edmundo Ramírez Urrutia criticizes Chile"), "{:?}", triples(&ex));
+}
+
+#[test]
 fn an_event_takes_a_place_near_it_not_the_place_it_is_about() {
     let place = |text: &str, lang: Lang| {
         let ex = extractor().extract(&article(text, lang));
@@ -1059,4 +1070,28 @@ fn a_person_is_labelled_by_the_plain_name_the_story_writes_most() {
     };
     let text = "Zé Celso criticou Rui Costa. A plateia gritou: Zé Celsooo! Depois, Zé Celso acusou Rui Costa.";
     assert_eq!(label(text, "Zé"), vec!["Zé Celso".to_string()]);
+}
+
+#[test]
+fn an_end_the_article_implies_takes_the_date_of_its_own_words() {
+    use newsgraph::relation::Relation::*;
+    let text = "KYIV, Jan 25, 2023 – Germany sent artillery to Ukraine on Monday. Trade has fallen since Russia's full-scale invasion in February 2022.";
+    assert_eq!(date_of(text, Lang::En, Attacks).as_deref(), Some("2022-02"));
+    let text = "Kiev, 25 de janeiro de 2023 – A Alemanha enviou artilharia para a Ucrânia na segunda-feira. O comércio caiu desde a invasão russa em fevereiro de 2022.";
+    assert_eq!(date_of(text, Lang::Pt, Attacks).as_deref(), Some("2022-02"));
+    // The pledge keeps its own day, not the day of the aid that named the recipient.
+    let ex = extractor().extract(&Article {
+        published: None,
+        ..article(
+            "KYIV, Jan 25, 2023 – Germany sent artillery to Ukraine on Monday. Fourteen tanks were pledged by Norway on Jan. 14.",
+            Lang::En,
+        )
+    });
+    let pledge = ex
+        .facts
+        .iter()
+        .find(|f| f.relation == ProvidesMilitaryAidTo && ex.entities[f.subject].label == "Norway")
+        .expect("Norway's pledge");
+    assert_eq!(ex.entities[pledge.object].label, "Ukraine");
+    assert_eq!(pledge.date.map(|d| d.lexical()).as_deref(), Some("2023-01-14"));
 }
