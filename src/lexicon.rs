@@ -329,6 +329,7 @@ word_lists! {
     RangeJoins = "range_joins",
     RangeOpeners = "range_openers",
     Reasons = "reasons",
+    SameDayUnits = "same_day_units",
     Settling = "settling",
     Relatives = "relatives",
     Retaliation = "retaliation",

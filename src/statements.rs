@@ -221,8 +221,14 @@ fn cue_facts(
     for (m, mention) in mentions.iter().enumerate() {
         of_sentence[mention.sentence].push(m);
     }
+    // The time each sentence is told at: its own last date, else the story's. A day counted
+    // with no date before it in its sentence counts from it ("A manifestou-se na segunda-feira.
+    // Num comunicado, A avisou… Horas depois, B juntou-se…": B's hours count from Monday,
+    // which the sentence before was told at, though it named no date itself).
+    let mut told: Vec<Option<EventDate>> = Vec::with_capacity(sentences.len());
     for (s, sentence) in sentences.iter().enumerate() {
-        let story = story_date(sentences, &sentence_dates, s);
+        let story = story_date(sentences, &sentence_dates, s)
+            .or_else(|| s.checked_sub(1).filter(|&p| same_paragraph(sentences, p, s)).and_then(|p| told[p]));
         let anchor = |noun: Option<&str>| match noun {
             Some(n) => noun_dates.get(n).copied(),
             None => match story {
@@ -261,6 +267,7 @@ fn cue_facts(
         sentence_dates.push(
             dates.iter().filter(|t| clause_of(t.start).is_none() && !bounded(t) && !t.recalled).cloned().collect(),
         );
+        told.push(sentence_dates[s].iter().max_by_key(|t| t.start).map(|t| t.date).or(story));
         let days: Vec<(usize, Date)> = dates
             .iter()
             .filter_map(|t| match t.date {

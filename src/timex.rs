@@ -186,6 +186,12 @@ pub fn find(
             Some((if is(i + 1, List::Earlier) { -1 } else { 1 }, i + 2))
         } else if (is(i, List::Earlier) || is(i, List::Later)) && is(i + 1, List::DayWord) {
             Some((if is(i, List::Earlier) { -1 } else { 1 }, i + 2))
+        } else if is(i, List::SameDayUnits)
+            && (is(i + 1, List::Earlier) || is(i + 1, List::Later))
+            && !(i > 0 && words[i - 1].bytes().all(|b| b.is_ascii_digit()))
+        {
+            // "horas depois", "hours later": the day counted from ("48 hours later" is not).
+            Some((0, i + 2))
         } else {
             None
         };

@@ -487,6 +487,23 @@ fn when_and_where(ex: &Extraction, relation: newsgraph::relation::Relation) -> (
 }
 
 #[test]
+fn hours_later_is_the_day_the_story_was_at_even_when_the_sentence_before_named_none() {
+    // Monday (3 March) carries to the next paragraph's first sentence, which names no date;
+    // "Horas depois" counts from it, not from the article's day.
+    let text = "Acra, 5 de março de 2025 – O Gana acusou o Togo na segunda-feira de violar a fronteira.\n\n\
+        Num comunicado, o governo ganês pediu calma. Horas depois, o Benim acusou o Togo de apoiar os rebeldes.";
+    let ex = extractor().extract(&Article { published: None, ..article(text, Lang::Pt) });
+    let benin = ex.facts.iter().find(|f| ex.entities[f.subject].label == "Benim").expect("Benim accuses Togo");
+    assert_eq!(benin.date.map(|d| d.lexical()).as_deref(), Some("2025-03-03"));
+    // A number of hours counts on from the day: "48 hours later" is not that day.
+    let text = "ACCRA, March 5, 2025 – Ghana accused Togo on Monday of a border raid.\n\n\
+        In a statement, Ghana's government called for calm. 48 hours later, Benin accused Togo of arming rebels.";
+    let ex = extractor().extract(&Article { published: None, ..article(text, Lang::En) });
+    let benin = ex.facts.iter().find(|f| ex.entities[f.subject].label == "Benin").expect("Benin accuses Togo");
+    assert_ne!(benin.date.map(|d| d.lexical()).as_deref(), Some("2025-03-03"));
+}
+
+#[test]
 fn the_headline_takes_the_leads_first_date_after_its_dateline() {
     let text = "Ghana accuses Togo of border raid\n\n\
         ACCRA, March 5, 2025 – Police said on Monday that soldiers had crossed the border after clashes last month.";
