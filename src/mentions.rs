@@ -236,6 +236,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
         mentions[first..].sort_by_key(|m| m.tokens.start);
         attach_complements(sentence, &mut mentions, first, gaz, lex);
         capitals(s, sentence, &mut mentions, first, gaz);
+        people_of_a_nation(sentence, &mut mentions[first..]);
         for m in &mut mentions[first..] {
             let (start, end) = (m.tokens.start, m.tokens.end);
             // "em Pyongyang", "at the White House": a locative preposition, perhaps with an article.
@@ -247,7 +248,12 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
             let journey = (1..=2).any(|d| start >= d && sentence.is(List::Motion, start - d));
             // "Brasília, 2 de agosto de 2024 –": a dateline names where the article was written.
             let dateline = start == 0 && sentence.dateline_comma(lex) == Some(end);
-            m.locative = static_place || journey || dateline || located_by_head(sentence, start);
+            // "o juiz da 10.ª Vara de Brasília", "Moscow city council": a city's own court,
+            // council or university is the city's, and the city is where it sits, no state acting.
+            let local_body = start >= 2
+                && sentence.is(List::ComplementPreps, start - 1)
+                && sentence.is(List::LocalBodies, start - 2);
+            m.locative = static_place || journey || dateline || local_body || located_by_head(sentence, start);
         }
         find_roles(sentence, &mut mentions, first, &mut roles, gaz, lex);
         role_anaphora(s, sentence, &mut mentions, first, &roles, gaz, lex);
@@ -808,6 +814,38 @@ fn capitals(s: usize, sentence: &Sentence<'_>, mentions: &mut Vec<Mention>, firs
     mentions[first..].sort_by_key(|m| m.tokens.start);
 }
 
+/// People of a nationality are not their state: a demonym counted ("8 milhões de
+/// chineses visitaram", "thousands of Britons") or beside a noun of private people
+/// (`private_people`: "turistas chineses", "Chinese visitors", "brasileiros residentes")
+/// stays named but is no actor of its own. "Os norte-coreanos enviaram tropas", with
+/// neither, may still be the state.
+fn people_of_a_nation(sentence: &Sentence<'_>, mentions: &mut [Mention]) {
+    let count = |k: usize| {
+        sentence.is(List::Numbers, k) || sentence.lower[k].chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    let n = sentence.lower.len();
+    for m in mentions.iter_mut() {
+        if !matches!(m.referent, Referent::Known(_, LabelKind::Demonym)) {
+            continue;
+        }
+        // The demonym is the word its span ends on: its mention may hold the noun it
+        // qualifies ("sete entidades iranianas" counts the entities).
+        let Some(start) = sentence.tokens.iter().position(|t| t.span.end == m.span.end) else { continue };
+        let end = start + 1;
+        // Counted, it is a plural noun ("chineses", "Americans"); "two Russian diplomats" counts
+        // the diplomats, whose demonym still makes Russia the actor.
+        let plural = sentence.lower[end - 1].ends_with('s');
+        let counted = plural
+            && ((start >= 1 && count(start - 1))
+                || (start >= 2 && sentence.is(List::ComplementPreps, start - 1) && count(start - 2)));
+        let private = (start >= 1 && sentence.is(List::PrivatePeople, start - 1))
+            || (end < n && sentence.is(List::PrivatePeople, end));
+        if counted || private {
+            m.inner = true;
+        }
+    }
+}
+
 /// Picks among the entries a label stands for: a name over a demonym, then
 /// countries, organisations, people, places, seats.
 /// A known organisation written in capitals with a region after a hyphen ("PSDB-MG",
@@ -890,10 +928,25 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
         }
     }
     let covered = |k: usize| title[k] || known.iter().any(|r| r.contains(&k));
+    // A heading glued to the sentence it heads: capitalised words and then a capitalised
+    // word that opens a clause or a noun phrase and is no name's connector ("Caminhada
+    // Quando chegaram ao terminal", "Weather When the storm hit"): the sentence opens at
+    // that word, and the words before it are a kicker, no name.
+    let opener = |j: usize| sentence.is(List::ClauseOpeners, j) || sentence.is(List::Determiners, j);
+    let kicker = (1..n.min(4))
+        .find(|&j| !is_capitalised(sentence.original[j]) || opener(j))
+        .filter(|&j| {
+            is_capitalised(sentence.original[j])
+                && opener(j)
+                && !sentence.is(List::Connectors, j)
+                && !sentence.is(List::Function, 0)
+                && (0..j).all(|t| sentence.tokens[t].kind == TokenKind::Word && !covered(t))
+        })
+        .unwrap_or(0);
     let is_name = |k: usize| -> bool {
         let word = sentence.original[k];
         let lower = &sentence.lower[k];
-        if covered(k) || sentence.tokens[k].kind != TokenKind::Word {
+        if k < kicker || covered(k) || sentence.tokens[k].kind != TokenKind::Word {
             return false;
         }
         // Each of these articles has its hyphen third or fourth.
@@ -916,7 +969,7 @@ fn name_runs(s: usize, sentence: &Sentence<'_>, known: &[Range<usize>], lex: &Le
             && sentence.tokens[k - 1].kind == TokenKind::Word
             && sentence.original[k - 1].chars().next().is_some_and(char::is_lowercase)
             && sentence.original.get(k + 1).is_some_and(|w| is_capitalised(w));
-        let sentence_initial = k == 0 || !is_capitalised(sentence.original[k - 1]);
+        let sentence_initial = k == 0 || k == kicker || !is_capitalised(sentence.original[k - 1]);
         // So is an adverb by its ending, which opens many sentences: "Posteriormente, o ministro…".
         let capitalised_function_word = (sentence.is(List::Function, k)
             || lex.ends_with("adverb_endings", lower.as_str()))

@@ -687,7 +687,9 @@ fn host_country(ents: &[Entity], gaz: &Gazetteer, city: usize) -> Option<usize> 
 
 /// Talks a country's own official holds in its capital ("Peru's foreign minister, X, held
 /// talks in Lima") are no meeting with it and no visit: what a `host` rule found for
-/// someone the article ties to the host country (a post, a membership) is dropped.
+/// someone the article ties to the host country (a post, a membership) is dropped. Nor
+/// does anyone visit their own country: "a chegada de X à Casa Branca" is X taking
+/// office, "X regressou ao Chile" X coming home.
 fn at_home(resolved: &Resolved, gaz: &Gazetteer, lex: &Lexicon, facts: &mut Vec<Fact>) {
     let ents = &resolved.entities;
     let host_cues: Vec<&str> = lex.rules.iter().filter(|r| r.host).map(|r| r.pattern.as_str()).collect();
@@ -697,6 +699,16 @@ fn at_home(resolved: &Resolved, gaz: &Gazetteer, lex: &Lexicon, facts: &mut Vec<
         .filter_map(|f| Some((f.subject, ents[f.object].known?)))
         .collect();
     facts.retain(|f| {
+        if f.relation == Relation::Visits
+            && ents[f.object].kind == Kind::Country
+            && (ents[f.subject].country == Some(f.object)
+                || ents[f.object].known.is_some_and(|c| {
+                    belongs.contains(&(f.subject, c))
+                        || ents[f.subject].known.is_some_and(|k| gaz.entries[k].country == Some(c))
+                }))
+        {
+            return false;
+        }
         if !host_cues.contains(&f.cue.as_str()) {
             return true;
         }

@@ -1050,6 +1050,57 @@ fn an_adverb_opening_a_sentence_is_nobody() {
 }
 
 #[test]
+fn a_heading_glued_to_its_sentence_is_nobody() {
+    // "Caminhada Quando chegaram ao terminal": a section heading run into the capitalised
+    // function word that opens the sentence is no person, nor the visitor of what follows; a
+    // name with a connector ("Charles de Gaulle"), or one the sentence opens with, still is.
+    let people = |text: &str, lang: Lang| -> Vec<String> {
+        let ex = extractor().extract(&article(text, lang));
+        ex.entities.iter().filter(|e| e.kind == newsgraph::gazetteer::Kind::Person).map(|e| e.label.clone()).collect()
+    };
+    for (text, lang) in [
+        ("Protesto Quando chegaram a Brasília, os grevistas pararam.", Lang::Pt),
+        ("Festa Enquanto a banda tocava, Amanda Rocha dançou.", Lang::Pt),
+        ("Weather When the storm reached Miami, the roads closed.", Lang::En),
+    ] {
+        let ex = extractor().extract(&article(text, lang));
+        let wrong: Vec<_> = people(text, lang).into_iter().filter(|p| p != "Amanda Rocha").collect();
+        assert!(wrong.is_empty(), "{text}: {wrong:?}");
+        assert!(ex.facts.is_empty(), "{text}: {:?}", triples(&ex));
+    }
+    assert_eq!(
+        people("Marcelo Dantas Quando chegou ao Recife, o ministro falou.", Lang::Pt),
+        Vec::<String>::new(),
+        "a heading of up to three words is cut even when it looks like a name"
+    );
+    assert_eq!(people("Gilberto Lemos chegou ao Recife.", Lang::Pt), vec!["Gilberto Lemos".to_string()]);
+    // Only a word that opens a clause or a noun phrase ends a heading: "Militar" goes on a name.
+    let ex = extractor().extract(&article("Polícia Militar prendeu Marcos Vale em Recife.", Lang::Pt));
+    assert!(ex.entities.iter().any(|e| e.label == "Polícia Militar"), "{:?}", ex.entities);
+}
+
+#[test]
+fn a_city_s_own_court_or_mayor_is_not_its_state() {
+    // "o juiz da Vara de Brasília", "the mayor of Moscow": the capital is where the body sits,
+    // and the state does nothing; a capital that stands for its government still acts.
+    for (text, lang) in [
+        ("O prefeito de Brasília criticou Michel Temer.", Lang::Pt),
+        ("A Câmara de Lisboa criticou António Costa.", Lang::Pt),
+        ("The mayor of Moscow criticised Alexei Navalny.", Lang::En),
+        ("A court of Kyiv accused Viktor Yanukovych of treason.", Lang::En),
+    ] {
+        let ex = extractor().extract(&article(text, lang));
+        let countries: Vec<_> = triples(&ex)
+            .into_iter()
+            .filter(|t| ["Brasil ", "Portugal ", "Russia ", "Ukraine "].iter().any(|c| t.starts_with(c)))
+            .collect();
+        assert!(countries.is_empty(), "{text}: {countries:?}");
+    }
+    let ex = extractor().extract(&article("O regime de Pyongyang criticou a Coreia do Sul.", Lang::Pt));
+    assert!(asserts(&ex, "Coreia do Norte criticizes Coreia do Sul"), "{:?}", triples(&ex));
+}
+
+#[test]
 fn coming_to_live_or_study_is_no_visit() {
     // "chegou a Portugal em 2009 para estudar", "arrived in Britain to study medicine": a move;
     // a president arriving for a visit still visits.
