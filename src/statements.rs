@@ -226,6 +226,13 @@ fn cue_facts(
     // Num comunicado, A avisou… Horas depois, B juntou-se…": B's hours count from Monday,
     // which the sentence before was told at, though it named no date itself).
     let mut told: Vec<Option<EventDate>> = Vec::with_capacity(sentences.len());
+    // The mention of a sentence's dateline place, and whether the first sentence is a headline.
+    let dateline_of = |s: usize| {
+        of_sentence.get(s)?.iter().copied().find(|&m| {
+            mentions[m].tokens.start == 0 && sentences[s].dateline_comma(lex) == Some(mentions[m].tokens.end)
+        })
+    };
+    let headline = sentences.len() > 1 && !same_paragraph(sentences, 0, 1);
     for (s, sentence) in sentences.iter().enumerate() {
         let story = story_date(sentences, &sentence_dates, s)
             .or_else(|| s.checked_sub(1).filter(|&p| same_paragraph(sentences, p, s)).and_then(|p| told[p]));
@@ -289,15 +296,16 @@ fn cue_facts(
         let person = |m: usize| entity(m).is_some_and(|e| ents[e].kind == Kind::Person);
         let items = encode(sentence, mentions, &here, source, &person, lex);
         // "Luxemburgo, 14 de outubro de 2024 – A UE aplicou sanções…": the dateline's place
-        // is where the lead's actors spoke, decided or met (not where they struck).
-        let dateline_mention = here
-            .iter()
-            .copied()
-            .find(|&m| mentions[m].tokens.start == 0 && sentence.dateline_comma(lex) == Some(mentions[m].tokens.end));
+        // is where the lead's actors spoke, decided or met (not where they struck). The
+        // headline tells the lead's event (it takes the lead's date, `inherit_dates`), so the
+        // lead's dateline places it too: "UE e Mercosul fecham acordo \n\n Montevideu, 6 de
+        // dezembro –".
+        let dateline_mention = dateline_of(s);
         // A city-state or a capital that bears its country's name ("Luxemburgo, 3 de maio –",
         // "SINGAPORE, May 3 –") is the country's entity: still where the article was written.
-        let dateline =
-            dateline_mention.and_then(entity).filter(|&e| matches!(ents[e].kind, Kind::Place | Kind::Country));
+        let dateline = if s == 0 && headline { dateline_of(1) } else { dateline_mention }
+            .and_then(entity)
+            .filter(|&e| matches!(ents[e].kind, Kind::Place | Kind::Country));
         let places: Vec<(usize, usize)> = here
             .iter()
             .filter(|&&m| Some(m) != dateline_mention)

@@ -504,11 +504,17 @@ fn hours_later_is_the_day_the_story_was_at_even_when_the_sentence_before_named_n
 }
 
 #[test]
-fn the_headline_takes_the_leads_first_date_after_its_dateline() {
+fn the_headline_takes_the_leads_first_date_after_its_dateline_and_the_datelines_place() {
     let text = "Ghana accuses Togo of border raid\n\n\
         ACCRA, March 5, 2025 – Police said on Monday that soldiers had crossed the border after clashes last month.";
     let ex = extractor().extract(&Article { published: None, ..article(text, Lang::En) });
     assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::Accuses).0.as_deref(), Some("2025-03-03"));
+    // The lead's dateline places the headline's words too; not a strike, which is not where
+    // its actor stands.
+    assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::Accuses).1.as_deref(), Some("Accra"));
+    let text = "Ghana shells Togo\n\nACCRA, March 5, 2025 – Police said on Monday that the border was closed.";
+    let ex = extractor().extract(&Article { published: None, ..article(text, Lang::En) });
+    assert_eq!(when_and_where(&ex, newsgraph::relation::Relation::Attacks).1, None);
     // A weekday may open the dateline's date; it is still the dateline's, not the lead's.
     let text = "Gana acusa Togo de incursão na fronteira\n\n\
         Acra, quarta-feira, 5 de março de 2025 – A polícia disse na segunda-feira que soldados atravessaram a fronteira.";
