@@ -2270,9 +2270,20 @@ fn find_source(sentence: &Sentence<'_>, mentions: &[Mention], here: &[usize], le
         // is its source, a person too (or a name taken for one), not the subject after the
         // comma, even where the mention took that subject in as its apposition ("Segundo
         // Fulano, o senador reuniu-se…").
-        let opening_citation = cue_start == Some(0)
-            && sentence.lower.iter().skip(start).take(mentions[m].tokens.len() + 1).any(|w| w == ",");
-        if (cue_before || verb_before || (verb_after && start > 0)) && (is_source_kind || opening_citation) {
+        // So is the name that closes the opening citation (at its first comma, or taking it in)
+        // when a role comes between ("Segundo a colunista do jornal X, …", "According to BBC
+        // correspondent X, …").
+        let first_comma = sentence.lower.iter().position(|w| w == ",");
+        let opens_citing =
+            || lex.source_before.iter().any(|p| sentence.lower.len() > p.len() && sentence.lower[..p.len()] == p[..]);
+        let closes_citation =
+            first_comma.is_some_and(|c| (start + 1..=mentions[m].tokens.end).contains(&c)) && opens_citing();
+        let opening_citation = closes_citation
+            || (cue_start == Some(0)
+                && sentence.lower.iter().skip(start).take(mentions[m].tokens.len() + 1).any(|w| w == ","));
+        if (cue_before || verb_before || (verb_after && start > 0) || closes_citation)
+            && (is_source_kind || opening_citation)
+        {
             return Some(m);
         }
     }
