@@ -80,6 +80,12 @@ impl<'t> Sentence<'t> {
         dated.then_some(comma)
     }
 
+    /// Whether these tokens are a dateline's place: the sentence's first words, up to its
+    /// dateline comma ("Brasília, 2 de agosto de 2024 –").
+    pub fn is_dateline_place(&self, lex: &Lexicon, tokens: &Range<usize>) -> bool {
+        tokens.start == 0 && self.dateline_comma(lex) == Some(tokens.end)
+    }
+
     /// Token `k` lower-cased, or "" past the end of the sentence.
     #[inline]
     pub fn word(&self, k: usize) -> &str {
@@ -247,7 +253,7 @@ pub fn find(sentences: &[Sentence<'_>], hits: &[Hit], gaz: &Gazetteer, lex: &Lex
             // "visitou Taipé", "foi a Jerusalém", "arrived in Kyiv": the goal of a journey is a place.
             let journey = (1..=2).any(|d| start >= d && sentence.is(List::Motion, start - d));
             // "Brasília, 2 de agosto de 2024 –": a dateline names where the article was written.
-            let dateline = start == 0 && sentence.dateline_comma(lex) == Some(end);
+            let dateline = sentence.is_dateline_place(lex, &(start..end));
             // "o juiz da 10.ª Vara de Brasília", "Moscow city council": a city's own court,
             // council or university is the city's, and the city is where it sits, no state acting.
             let local_body = start >= 2

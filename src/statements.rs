@@ -228,11 +228,9 @@ fn cue_facts(
     let mut told: Vec<Option<EventDate>> = Vec::with_capacity(sentences.len());
     // The mention of a sentence's dateline place, and whether the first sentence is a headline.
     let dateline_of = |s: usize| {
-        of_sentence.get(s)?.iter().copied().find(|&m| {
-            mentions[m].tokens.start == 0 && sentences[s].dateline_comma(lex) == Some(mentions[m].tokens.end)
-        })
+        of_sentence.get(s)?.iter().copied().find(|&m| sentences[s].is_dateline_place(lex, &mentions[m].tokens))
     };
-    let headline = sentences.len() > 1 && !same_paragraph(sentences, 0, 1);
+    let headline = opens_with_headline(sentences);
     for (s, sentence) in sentences.iter().enumerate() {
         let story = story_date(sentences, &sentence_dates, s)
             .or_else(|| s.checked_sub(1).filter(|&p| same_paragraph(sentences, p, s)).and_then(|p| told[p]));
@@ -943,6 +941,11 @@ fn evaluated_after(sentence: &Sentence<'_>, k: usize) -> bool {
     sentence.is(List::ComplementPreps, k + 1) && sentence.word(k + 2) == "\""
 }
 
+/// Whether the first sentence is a headline: a paragraph of its own before the lead.
+fn opens_with_headline(sentences: &[Sentence<'_>]) -> bool {
+    sentences.len() > 1 && !same_paragraph(sentences, 0, 1)
+}
+
 /// Whether two sentences stand in the same paragraph.
 fn same_paragraph(sentences: &[Sentence<'_>], a: usize, b: usize) -> bool {
     !sentences[a].text[sentences[a].span.end..sentences[b].span.start].contains('\n')
@@ -977,7 +980,7 @@ fn inherit_dates(
             || matches!(f.relation, Relation::LeaderOf | Relation::MemberOf)
                 && f.matched.split_whitespace().any(|w| lex.is(List::StateChanges, w))
     };
-    let headline = sentences.len() > 1 && !same_paragraph(sentences, 0, 1);
+    let headline = opens_with_headline(sentences);
     // "NEW DELHI, May 7, 2025 – India fired…": the date right after the dateline's comma
     // (a weekday may come first: "Lisboa, quinta-feira, 12 de março –").
     let dateline = |s: usize, t: &timex::Timex| {

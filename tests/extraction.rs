@@ -55,6 +55,16 @@ fn called(ex: &Extraction, e: usize, name: &str) -> bool {
     names.iter().any(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
 }
 
+/// The labels of the people an extraction found.
+fn people_in(ex: &Extraction) -> Vec<String> {
+    ex.entities.iter().filter(|e| e.kind == newsgraph::gazetteer::Kind::Person).map(|e| e.label.clone()).collect()
+}
+
+/// The labels of the people found in a text.
+fn people(text: &str, lang: Lang) -> Vec<String> {
+    people_in(&extractor().extract(&article(text, lang)))
+}
+
 /// Whether the extraction asserts "S relation O" (names as in the text).
 fn asserts(ex: &Extraction, expected: &str) -> bool {
     let relation = newsgraph::relation::Relation::ALL
@@ -1040,10 +1050,6 @@ fn particles_in_lower_case_open_the_surname_they_belong_to() {
 fn an_adverb_opening_a_sentence_is_nobody() {
     // "Posteriormente, o ministro…", "Finally, the minister…": a capitalised adverb before its
     // comma names no one; a name ending like one ("Kelly, the envoy, …") still does.
-    let people = |text: &str, lang: Lang| -> Vec<String> {
-        let ex = extractor().extract(&article(text, lang));
-        ex.entities.iter().filter(|e| e.kind == newsgraph::gazetteer::Kind::Person).map(|e| e.label.clone()).collect()
-    };
     for (text, lang) in [
         ("Posteriormente, o ministro criticou a Rússia.", Lang::Pt),
         ("Inicialmente, a Ucrânia recusou o plano.", Lang::Pt),
@@ -1060,17 +1066,13 @@ fn a_heading_glued_to_its_sentence_is_nobody() {
     // "Caminhada Quando chegaram ao terminal": a section heading run into the capitalised
     // function word that opens the sentence is no person, nor the visitor of what follows; a
     // name with a connector ("Charles de Gaulle"), or one the sentence opens with, still is.
-    let people = |text: &str, lang: Lang| -> Vec<String> {
-        let ex = extractor().extract(&article(text, lang));
-        ex.entities.iter().filter(|e| e.kind == newsgraph::gazetteer::Kind::Person).map(|e| e.label.clone()).collect()
-    };
     for (text, lang) in [
         ("Protesto Quando chegaram a Brasília, os grevistas pararam.", Lang::Pt),
         ("Festa Enquanto a banda tocava, Amanda Rocha dançou.", Lang::Pt),
         ("Weather When the storm reached Miami, the roads closed.", Lang::En),
     ] {
         let ex = extractor().extract(&article(text, lang));
-        let wrong: Vec<_> = people(text, lang).into_iter().filter(|p| p != "Amanda Rocha").collect();
+        let wrong: Vec<_> = people_in(&ex).into_iter().filter(|p| p != "Amanda Rocha").collect();
         assert!(wrong.is_empty(), "{text}: {wrong:?}");
         assert!(ex.facts.is_empty(), "{text}: {:?}", triples(&ex));
     }
