@@ -856,10 +856,8 @@ fn implied_anaphors(
                 if named_in(k + 1..=k + 3, None) {
                     continue;
                 }
-                let attack = facts
-                    .iter()
-                    .filter(|f| f.sentence <= s && f.relation == Relation::Attacks && f.is_asserted())
-                    .filter(|f| actors.contains(&f.object))
+                let attack = asserted(Relation::Attacks)
+                    .filter(|f| f.sentence <= s && actors.contains(&f.object))
                     .max_by_key(|f| f.sentence);
                 if let Some(f) = attack {
                     found.push((
